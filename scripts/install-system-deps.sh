@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Debian packages the tests need: PostgreSQL (the real server tests run against),
+# fonts for PDFs. Idempotent: installs only what is missing. Needs root (or sudo).
+set -euo pipefail
+need=()
+ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need+=(postgresql)
+command -v runuser >/dev/null 2>&1 || need+=(util-linux)
+if [ ${#need[@]} -eq 0 ]; then exit 0; fi
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "Missing Debian packages: ${need[*]}. Install them as root: apt-get install -y ${need[*]}" >&2
+    exit 1
+  fi
+fi
+echo "Installing Debian packages: ${need[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+# Debian starts a cluster on 5432 when it installs PostgreSQL; the tests use a private one.
+$SUDO pg_ctlcluster --help >/dev/null 2>&1 && $SUDO bash -c 'for c in $(pg_lsclusters -h 2>/dev/null | awk "{print \$1\"/\"\$2}"); do pg_ctlcluster ${c%/*} ${c#*/} stop || true; done' || true

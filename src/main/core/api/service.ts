@@ -1,0 +1,401 @@
+import os from 'node:os';
+import type { z } from 'zod';
+import {
+  AppError,
+  allowedActions,
+  isOverdue,
+  MUTATION_ARGS,
+  Organisation,
+  roleOf,
+  vnToday,
+  type Agency,
+  type Mutation,
+  type OrgView,
+  type UserSummary,
+} from '../../../shared/index.js';
+import {
+  RPC,
+  type IncomingListItem,
+  type RpcMethod,
+  type RpcResult,
+  type Session,
+  type SyncStatus,
+} from '../../../shared/rpc/contract.js';
+import { decodeKeyset, encodeKeyset, listItemOf, matchesFilter, rowToItem } from '../db/documents.js';
+import { duplicateKey, matchesTerms, queryTerms, searchBody } from '../db/search.js';
+import { SyncEngine, type SyncOptions } from '../sync/engine.js';
+import { ServerClient, normaliseServerUrl, type FetchLike } from '../sync/http.js';
+import type { OutboxEntry } from '../sync/outbox.js';
+import type { SecretStore } from '../session/secretStore.js';
+import { UserCache } from '../session/userCache.js';
+import { META } from '../db/meta.js';
+import { check, overlay, type Overlaid, type OverlayContext } from './overlay.js';
+
+/** Params of a method after validation with the contract's schema. */
+export type ParsedParams<M extends RpcMethod> = z.infer<(typeof RPC)[M]['params']>;
+export type Handlers = { [M in RpcMethod]: (params: ParsedParams<M>) => Promise<RpcResult<M>> };
+
+export type EventSink = <E extends 'changed' | 'sync' | 'rejected'>(name: E, payload: unknown) => void;
+
+export interface ServiceOptions {
+  dataDir: string;
+  secretStore: SecretStore;
+  now: () => Date;
+  fetch?: FetchLike;
+  sync?: SyncOptions;
+  emit: EventSink;
+}
+
+/** What is remembered between runs so a restart resumes without the password. */
+interface SavedSession {
+  serverUrl: string;
+  token: string;
+  user: UserSummary;
+  agency: Agency;
+}
+
+const SESSION_KEY = 'session';
+
+interface Active extends SavedSession {
+  client: ServerClient;
+  cache: UserCache;
+  engine: SyncEngine;
+}
+
+const SIGNED_OUT: Session = { signedIn: false, serverUrl: null, user: null, agency: null };
+
+/**
+ * The core's API: every RPC method, on top of the signed-in user's cache and sync
+ * engine. Reads show the confirmed state with the pending outbox applied on top;
+ * `mutate` checks an action with the shared rules, makes it durable, and only then
+ * answers.
+ */
+export class CoreService {
+  private active: Active | null = null;
+  /** Serialises sign-in, sign-out and resume: they open and close the cache. */
+  private sessionOp: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly o: ServiceOptions) {}
+
+  // ── session ──────────────────────────────────────────────────────────────
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.sessionOp.then(fn, fn);
+    this.sessionOp = next.catch(() => {});
+    return next;
+  }
+
+  /** Resume the remembered session, if any (no password needed: the token is kept). */
+  resume(): Promise<void> {
+    return this.exclusive(async () => {
+      const raw = await this.o.secretStore.get(SESSION_KEY);
+      if (!raw) return;
+      let saved: SavedSession;
+      try {
+        saved = JSON.parse(raw) as SavedSession;
+      } catch {
+        await this.o.secretStore.delete(SESSION_KEY);
+        return;
+      }
+      this.open(saved);
+    });
+  }
+
+  private open(saved: SavedSession): Active {
+    const client = new ServerClient({ baseUrl: saved.serverUrl, token: saved.token, ...(this.o.fetch ? { fetch: this.o.fetch } : {}) });
+    const cache = UserCache.open(this.o.dataDir, saved.serverUrl, saved.user.id, () => client, {
+      now: this.o.now,
+      onChange: (ids) => this.o.emit('changed', { scope: 'files', ids }),
+    });
+    const active: Active = { ...saved, client, cache, engine: undefined as unknown as SyncEngine };
+    active.engine = new SyncEngine({
+      db: cache.db,
+      meta: cache.meta,
+      docs: cache.docs,
+      outbox: cache.outbox,
+      files: cache.files,
+      client,
+      clientId: cache.clientId,
+      viewer: () => active.user,
+      now: this.o.now,
+      pendingFiles: () => pendingFileShas(cache.outbox.all()),
+      onStatus: (s) => this.o.emit('sync', s),
+      onChanged: (scope, ids) => this.o.emit('changed', ids ? { scope, ids } : { scope }),
+      onRejected: (f) => this.o.emit('rejected', f),
+      onOrg: (org) => {
+        const me = org.users.find((u) => u.id === active.user.id);
+        if (me) active.user = me;
+      },
+      ...(this.o.sync ? { options: this.o.sync } : {}),
+    });
+    const org = cache.meta.getJson<Organisation>(META.org);
+    const me = org?.users.find((u) => u.id === saved.user.id);
+    if (me) active.user = me;
+    this.active = active;
+    active.engine.start();
+    this.o.emit('changed', { scope: 'session' });
+    return active;
+  }
+
+  private async close(forget: boolean): Promise<void> {
+    const a = this.active;
+    if (!a) return;
+    this.active = null;
+    await a.engine.stop();
+    a.cache.close();
+    if (forget) await this.o.secretStore.delete(SESSION_KEY);
+    this.o.emit('changed', { scope: 'session' });
+    this.o.emit('sync', signedOutStatus());
+  }
+
+  async shutdown(): Promise<void> {
+    await this.exclusive(() => this.close(false));
+  }
+
+  private session(): Session {
+    const a = this.active;
+    return a ? { signedIn: true, serverUrl: a.serverUrl, user: a.user, agency: a.agency } : SIGNED_OUT;
+  }
+
+  private need(): Active {
+    if (!this.active) throw new AppError('not_signed_in');
+    return this.active;
+  }
+
+  private orgView(a: Active): OrgView {
+    const org = a.cache.meta.getJson<Organisation>(META.org);
+    return org ?? { units: [], users: [a.user] };
+  }
+
+  private ctx(a: Active): OverlayContext {
+    return { actor: a.user, org: this.orgView(a) };
+  }
+
+  private overlaid(a: Active, id: string, entries?: OutboxEntry[]): Overlaid | null {
+    return overlay(a.cache.docs.get(id), entries ?? a.cache.outbox.forDocument(id), this.ctx(a));
+  }
+
+  /** Local registrations the server has not confirmed yet, newest first. */
+  private pendingRegistrations(a: Active, entries: OutboxEntry[]): Overlaid[] {
+    const ids = [...new Set(entries.filter((e) => e.name === 'incoming.register').map((e) => e.documentId))];
+    const byDoc = groupByDocument(entries);
+    return ids
+      .filter((id) => a.cache.docs.get(id) === null)
+      .map((id) => overlay(null, byDoc.get(id) ?? [], this.ctx(a)))
+      .filter((o): o is Overlaid => o !== null && o.pendingRegistration)
+      .sort((x, y) => (x.doc.arrivalDate < y.doc.arrivalDate ? 1 : -1));
+  }
+
+  /** List rows for stored documents, with pending changes applied to the rows that have any. */
+  private withPending(a: Active, rows: ReturnType<UserCache['docs']['listPage']>['rows'], entries: OutboxEntry[], keep: (i: IncomingListItem) => boolean): IncomingListItem[] {
+    const now = this.o.now();
+    const today = vnToday(now);
+    const byDoc = groupByDocument(entries);
+    const out: IncomingListItem[] = [];
+    for (const r of rows) {
+      const mine = byDoc.get(r.id);
+      if (!mine) {
+        out.push(rowToItem(r, today, false));
+        continue;
+      }
+      const ov = this.overlaid(a, r.id, mine);
+      if (!ov) continue;
+      const item = listItemOf(ov.doc, a.user, now, true);
+      if (keep(item)) out.push(item);
+    }
+    return out;
+  }
+
+  readonly handlers: Handlers = {
+    'session.get': async () => this.session(),
+
+    'session.login': (p) =>
+      this.exclusive(async () => {
+        const serverUrl = normaliseServerUrl(p.serverUrl);
+        const client = new ServerClient({ baseUrl: serverUrl, ...(this.o.fetch ? { fetch: this.o.fetch } : {}) });
+        const res = await client.login({ username: p.username, password: p.password, deviceName: os.hostname().slice(0, 100) });
+        const previous = this.active;
+        if (previous && (previous.serverUrl !== serverUrl || previous.user.id !== res.user.id)) {
+          await previous.client.logout().catch(() => {});
+        }
+        await this.close(false);
+        const saved: SavedSession = { serverUrl, token: res.token, user: res.user, agency: res.agency };
+        await this.o.secretStore.set(SESSION_KEY, JSON.stringify(saved));
+        const a = this.open(saved);
+        try {
+          const org = await a.client.org();
+          a.cache.db.transaction(() => {
+            a.cache.meta.setJson(META.org, org);
+            a.cache.meta.set(META.orgVersion, String(org.version));
+          })();
+          const me = org.users.find((u) => u.id === a.user.id);
+          if (me) a.user = me;
+          this.o.emit('changed', { scope: 'org' });
+        } catch {
+          // The engine fetches it on its first pull.
+        }
+        return this.session();
+      }),
+
+    'session.logout': () =>
+      this.exclusive(async () => {
+        const a = this.active;
+        if (a) await a.client.logout().catch(() => {});
+        await this.close(true);
+        return this.session();
+      }),
+
+    'sync.status': async () => (this.active ? this.active.engine.status() : signedOutStatus()),
+
+    'sync.now': async () => this.need().engine.syncNow(),
+
+    'org.get': async () => (this.active ? this.active.cache.meta.getJson<Organisation>(META.org) : null),
+
+    'incoming.list': async (p) => {
+      const a = this.need();
+      const after = p.after === null ? null : decodeKeyset(p.after);
+      if (p.after !== null && after === null) throw new AppError('validation_failed', { details: 'after' });
+      const now = this.o.now();
+      const today = vnToday(now);
+      const page = a.cache.docs.listPage({ filter: p.filter, urgentOnly: p.urgentOnly, after, limit: p.limit, now });
+      const entries = a.cache.outbox.all();
+      const keep = (i: IncomingListItem): boolean => matchesFilter(i, p.filter, p.urgentOnly);
+      const items = this.withPending(a, page.rows, entries, keep);
+      const last = page.rows[page.rows.length - 1];
+      const next = page.rows.length === p.limit && last ? encodeKeyset({ arrivalDate: last.arrival_date, id: last.id }) : null;
+
+      // Stored documents whose pending changes move them INTO this filter (e.g. just
+      // completed, for "done"): the query cannot see them, so they are placed by key.
+      let delta = 0;
+      const byDoc = groupByDocument(entries);
+      const inPage = (k: { arrivalDate: string; id: string }): boolean =>
+        (after === null || k.arrivalDate < after.arrivalDate || (k.arrivalDate === after.arrivalDate && k.id < after.id)) &&
+        (next === null || !last || k.arrivalDate > last.arrival_date || (k.arrivalDate === last.arrival_date && k.id >= last.id));
+      for (const row of a.cache.docs.rowsByIds([...byDoc.keys()])) {
+        const stored = keep(rowToItem(row, today, false));
+        const ov = this.overlaid(a, row.id, byDoc.get(row.id));
+        const item = ov ? listItemOf(ov.doc, a.user, now, true) : null;
+        const shown = item !== null && keep(item);
+        delta += (shown ? 1 : 0) - (stored ? 1 : 0);
+        if (shown && !stored && inPage(item)) items.push(item);
+      }
+      items.sort((x, y) => (x.arrivalDate === y.arrivalDate ? (x.id < y.id ? 1 : -1) : x.arrivalDate < y.arrivalDate ? 1 : -1));
+
+      // Local registrations have no place in the keyset order yet: they head the first page.
+      const regs = this.pendingRegistrations(a, entries)
+        .map((o) => listItemOf(o.doc, a.user, now, true))
+        .filter(keep);
+      if (after === null) items.unshift(...regs);
+      return { items, next, total: Math.max(0, page.total + delta + regs.length) };
+    },
+
+    'incoming.get': async (p) => {
+      const a = this.need();
+      const entries = a.cache.outbox.forDocument(p.id);
+      const ov = this.overlaid(a, p.id, entries);
+      if (!ov) return null;
+      const now = this.o.now();
+      const org = this.orgView(a);
+      return {
+        doc: ov.doc,
+        pendingRegistration: ov.pendingRegistration,
+        pending: entries.map((e) => ({ id: e.id, name: e.name, documentId: e.documentId, createdAt: e.createdAt })),
+        failed: a.cache.outbox.failed(p.id),
+        allowedActions: [...allowedActions(ov.doc, a.user, org)],
+        myRole: roleOf(ov.doc, a.user),
+        overdue: isOverdue(ov.doc, a.user, now),
+        cachedFiles: a.cache.files.cached(ov.doc.files.map((f) => f.sha256)),
+      };
+    },
+
+    'incoming.search': async (p) => {
+      const a = this.need();
+      const terms = queryTerms(p.query);
+      if (terms.length === 0) return [];
+      const entries = a.cache.outbox.all();
+      const now = this.o.now();
+      const local = this.pendingRegistrations(a, entries)
+        .filter((o) => matchesTerms(searchBody(o.doc), terms))
+        .map((o) => listItemOf(o.doc, a.user, now, true));
+      const found = this.withPending(a, a.cache.docs.search(terms, p.limit), entries, () => true);
+      return [...local, ...found].slice(0, p.limit);
+    },
+
+    'incoming.checkDuplicates': async (p) => {
+      const a = this.need();
+      const key = duplicateKey(p);
+      const out = new Map<string, { id: string; arrivalNumber: number; arrivalYear: number; subject: string }>();
+      for (const d of a.cache.docs.byDuplicateKey(key)) out.set(d.id, { id: d.id, arrivalNumber: d.arrivalNumber, arrivalYear: d.arrivalYear, subject: d.subject });
+      for (const o of this.pendingRegistrations(a, a.cache.outbox.all()))
+        if (duplicateKey(o.doc) === key) out.set(o.doc.id, { id: o.doc.id, arrivalNumber: 0, arrivalYear: o.doc.arrivalYear, subject: o.doc.subject });
+      if (a.engine.isOnline) {
+        try {
+          // The server also knows documents this user may not see: a clerk must be warned of those too.
+          const res = await a.client.duplicates(p);
+          for (const d of res.duplicates) if (!out.has(d.id)) out.set(d.id, { id: d.id, arrivalNumber: d.arrivalNumber, arrivalYear: d.arrivalYear, subject: d.subject });
+        } catch {
+          // Offline after all: the local answer stands.
+        }
+      }
+      return [...out.values()];
+    },
+
+    mutate: async (p) => {
+      const a = this.need();
+      const name = p.name as Mutation['name'];
+      const parsed = MUTATION_ARGS[name].safeParse(p.args);
+      if (!parsed.success) {
+        const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(args)'}: ${i.message}`).join('; ');
+        throw new AppError('invalid_mutation', { details }, parsed.error.issues);
+      }
+      const m = { name, args: parsed.data } as Mutation;
+      const documentId = m.args.documentId;
+      const now = this.o.now();
+      check(this.overlaid(a, documentId), m, this.ctx(a), now);
+      if (m.name === 'incoming.register') {
+        for (const f of m.args.files) if (!a.cache.files.knows(f.sha256)) throw new AppError('file_missing', {}, { sha256: f.sha256 });
+      }
+      const entry = a.cache.outbox.enqueue(m, documentId, now.toISOString());
+      this.o.emit('changed', { scope: 'incoming', ids: [documentId] });
+      a.engine.localChange();
+      return { mutationId: entry.id, documentId };
+    },
+
+    'mutations.failed': async () => this.need().cache.outbox.failed(),
+
+    'mutations.dismiss': async (p) => {
+      const a = this.need();
+      a.cache.outbox.dismiss(p.id);
+      a.engine.emitStatus();
+      return {};
+    },
+
+    'files.add': async (p) => {
+      const a = this.need();
+      const ref = await a.cache.files.add(p.name, p.bytes);
+      this.o.emit('changed', { scope: 'files', ids: [ref.sha256] });
+      return ref;
+    },
+
+    'files.open': async (p) => this.need().cache.files.open(p.sha256),
+  };
+}
+
+function groupByDocument(entries: readonly OutboxEntry[]): Map<string, OutboxEntry[]> {
+  const m = new Map<string, OutboxEntry[]>();
+  for (const e of entries) {
+    const list = m.get(e.documentId);
+    if (list) list.push(e);
+    else m.set(e.documentId, [e]);
+  }
+  return m;
+}
+
+function pendingFileShas(entries: readonly OutboxEntry[]): Set<string> {
+  const s = new Set<string>();
+  for (const e of entries) if (e.name === 'incoming.register') for (const f of (e.args as { files: { sha256: string }[] }).files) s.add(f.sha256);
+  return s;
+}
+
+export function signedOutStatus(): SyncStatus {
+  return { state: 'offline', pendingCount: 0, failedCount: 0, lastSyncAt: null, lastError: null, nextRetryAt: null };
+}

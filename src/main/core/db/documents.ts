@@ -1,0 +1,322 @@
+import {
+  deadlineFor,
+  isOverdue,
+  roleOf,
+  vnToday,
+  type AssignmentRole,
+  type IncomingDocument,
+  type UserSummary,
+} from '../../../shared/index.js';
+import type { IncomingFilter, IncomingListItem } from '../../../shared/rpc/contract.js';
+import type { Db } from './open.js';
+import { duplicateKey, ftsMatchExpression, searchBody } from './search.js';
+
+/** The columns of one list row, as stored. */
+export interface DocumentRow {
+  id: string;
+  arrival_year: number;
+  arrival_number: number;
+  arrival_date: string;
+  issuer: string;
+  code_number: string;
+  code_notation: string;
+  issued_date: string;
+  document_type: string;
+  subject: string;
+  urgency: IncomingListItem['urgency'];
+  confidentiality: IncomingListItem['confidentiality'];
+  status: IncomingListItem['status'];
+  my_role: AssignmentRole | null;
+  deadline: string | null;
+  unread: number;
+}
+
+export type Viewer = Pick<UserSummary, 'id' | 'role' | 'unitId'>;
+
+const LIST_COLUMNS =
+  'id, arrival_year, arrival_number, arrival_date, issuer, code_number, code_notation, issued_date, document_type, subject, urgency, confidentiality, status, my_role, deadline, unread';
+
+/** Arrival dates are compared as text, so every one is stored in the same ISO UTC form. */
+export function canonicalInstant(iso: string): string {
+  return new Date(iso).toISOString();
+}
+
+/** The list row of a document as `viewer` sees it; the same function serves stored and optimistic documents. */
+export function listItemOf(doc: IncomingDocument, viewer: Viewer, now: Date, pending: boolean): IncomingListItem {
+  return {
+    id: doc.id,
+    arrivalNumber: doc.arrivalNumber,
+    arrivalYear: doc.arrivalYear,
+    arrivalDate: canonicalInstant(doc.arrivalDate),
+    issuer: doc.issuer,
+    codeNumber: doc.codeNumber,
+    codeNotation: doc.codeNotation,
+    issuedDate: doc.issuedDate,
+    documentType: doc.documentType,
+    subject: doc.subject,
+    urgency: doc.urgency,
+    confidentiality: doc.confidentiality,
+    status: doc.status,
+    myRole: roleOf(doc, viewer),
+    deadline: deadlineFor(doc, viewer),
+    overdue: isOverdue(doc, viewer, now),
+    unread: doc.readAt === null,
+    pending,
+  };
+}
+
+export function rowToItem(r: DocumentRow, today: string, pending: boolean): IncomingListItem {
+  return {
+    id: r.id,
+    arrivalNumber: r.arrival_number,
+    arrivalYear: r.arrival_year,
+    arrivalDate: r.arrival_date,
+    issuer: r.issuer,
+    codeNumber: r.code_number,
+    codeNotation: r.code_notation,
+    issuedDate: r.issued_date,
+    documentType: r.document_type,
+    subject: r.subject,
+    urgency: r.urgency,
+    confidentiality: r.confidentiality,
+    status: r.status,
+    myRole: r.my_role,
+    deadline: r.deadline,
+    overdue: r.status !== 'done' && r.deadline !== null && r.deadline < today,
+    unread: r.unread === 1,
+    pending,
+  };
+}
+
+/** Whether a list item belongs in a filtered list; mirrors filterSql() for items computed in memory. */
+export function matchesFilter(item: IncomingListItem, filter: IncomingFilter, urgentOnly: boolean): boolean {
+  if (urgentOnly && item.urgency === 'normal') return false;
+  switch (filter) {
+    case 'all':
+      return true;
+    case 'to_process':
+      return item.myRole === 'main' && item.status !== 'done';
+    case 'cooperate':
+      return item.myRole === 'cooperate';
+    case 'info':
+      return item.myRole === 'info';
+    case 'overdue':
+      return item.overdue;
+    case 'done':
+      return item.status === 'done';
+    case 'unread':
+      return item.unread;
+    case 'registered':
+      return item.status === 'registered';
+    default:
+      return false;
+  }
+}
+
+function filterSql(filter: IncomingFilter, urgentOnly: boolean): string[] {
+  const where: string[] = [];
+  if (urgentOnly) where.push(`urgency IN ('urgent', 'very_urgent', 'flash')`);
+  switch (filter) {
+    case 'all':
+      break;
+    case 'to_process':
+      where.push(`my_role = 'main'`, `status <> 'done'`);
+      break;
+    case 'cooperate':
+      where.push(`my_role = 'cooperate'`);
+      break;
+    case 'info':
+      where.push(`my_role = 'info'`);
+      break;
+    case 'overdue':
+      where.push(`status <> 'done'`, `deadline IS NOT NULL`, `deadline < @today`);
+      break;
+    case 'done':
+      where.push(`status = 'done'`);
+      break;
+    case 'unread':
+      where.push(`unread = 1`);
+      break;
+    case 'registered':
+      where.push(`status = 'registered'`);
+      break;
+  }
+  return where;
+}
+
+export interface Keyset {
+  arrivalDate: string;
+  id: string;
+}
+
+export function encodeKeyset(k: Keyset): string {
+  return Buffer.from(JSON.stringify([k.arrivalDate, k.id]), 'utf8').toString('base64url');
+}
+
+export function decodeKeyset(s: string): Keyset | null {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return { arrivalDate: v[0], id: v[1] };
+  } catch {
+    // fall through
+  }
+  return null;
+}
+
+/**
+ * The confirmed documents of the signed-in user: rows, search index and file links
+ * kept together. Callers own the transactions (a pull page is one).
+ */
+export class DocumentStore {
+  private readonly stmts;
+
+  constructor(private readonly db: Db) {
+    this.stmts = {
+      rowid: db.prepare<[string], { rowid: number }>('SELECT rowid FROM documents WHERE id = ?'),
+      upsert: db.prepare(`
+        INSERT INTO documents (id, arrival_year, arrival_number, arrival_date, issuer, code_number, code_notation, issued_date,
+          document_type, subject, urgency, confidentiality, status, my_role, deadline, unread, dup_key, version, doc_json)
+        VALUES (@id, @arrival_year, @arrival_number, @arrival_date, @issuer, @code_number, @code_notation, @issued_date,
+          @document_type, @subject, @urgency, @confidentiality, @status, @my_role, @deadline, @unread, @dup_key, @version, @doc_json)
+        ON CONFLICT (id) DO UPDATE SET
+          arrival_year = excluded.arrival_year, arrival_number = excluded.arrival_number, arrival_date = excluded.arrival_date,
+          issuer = excluded.issuer, code_number = excluded.code_number, code_notation = excluded.code_notation,
+          issued_date = excluded.issued_date, document_type = excluded.document_type, subject = excluded.subject,
+          urgency = excluded.urgency, confidentiality = excluded.confidentiality, status = excluded.status,
+          my_role = excluded.my_role, deadline = excluded.deadline, unread = excluded.unread, dup_key = excluded.dup_key,
+          version = excluded.version, doc_json = excluded.doc_json`),
+      ftsDelete: db.prepare<[number]>('DELETE FROM documents_fts WHERE rowid = ?'),
+      ftsInsert: db.prepare<[number, string]>('INSERT INTO documents_fts (rowid, body) VALUES (?, ?)'),
+      filesDelete: db.prepare<[string]>('DELETE FROM document_files WHERE document_id = ?'),
+      fileLink: db.prepare('INSERT OR IGNORE INTO document_files (document_id, sha256, name, size, position) VALUES (?, ?, ?, ?, ?)'),
+      fileKnown: db.prepare(`INSERT OR IGNORE INTO files (sha256, size, state, needs_upload) VALUES (?, ?, 'missing', 0)`),
+      delete: db.prepare<[string]>('DELETE FROM documents WHERE id = ?'),
+      get: db.prepare<[string], { doc_json: string }>('SELECT doc_json FROM documents WHERE id = ?'),
+      all: db.prepare<[], { doc_json: string }>('SELECT doc_json FROM documents'),
+      count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM documents'),
+      byDupKey: db.prepare<[string], { doc_json: string }>('SELECT doc_json FROM documents WHERE dup_key = ? ORDER BY arrival_date DESC LIMIT 20'),
+    };
+  }
+
+  put(doc: IncomingDocument, viewer: Viewer): void {
+    const existing = this.stmts.rowid.get(doc.id);
+    this.stmts.upsert.run({
+      id: doc.id,
+      arrival_year: doc.arrivalYear,
+      arrival_number: doc.arrivalNumber,
+      arrival_date: canonicalInstant(doc.arrivalDate),
+      issuer: doc.issuer,
+      code_number: doc.codeNumber,
+      code_notation: doc.codeNotation,
+      issued_date: doc.issuedDate,
+      document_type: doc.documentType,
+      subject: doc.subject,
+      urgency: doc.urgency,
+      confidentiality: doc.confidentiality,
+      status: doc.status,
+      my_role: roleOf(doc, viewer),
+      deadline: deadlineFor(doc, viewer),
+      unread: doc.readAt === null ? 1 : 0,
+      dup_key: duplicateKey(doc),
+      version: doc.version,
+      doc_json: JSON.stringify(doc),
+    });
+    const rowid = existing?.rowid ?? (this.stmts.rowid.get(doc.id) as { rowid: number }).rowid;
+    if (existing) this.stmts.ftsDelete.run(rowid);
+    this.stmts.ftsInsert.run(rowid, searchBody(doc));
+    this.stmts.filesDelete.run(doc.id);
+    doc.files.forEach((f, i) => {
+      this.stmts.fileLink.run(doc.id, f.sha256, f.name, f.size, i);
+      this.stmts.fileKnown.run(f.sha256, f.size);
+    });
+  }
+
+  /** Forget a document: its row, its search entry and its file links (the files themselves go in the next GC). */
+  remove(id: string): boolean {
+    const existing = this.stmts.rowid.get(id);
+    if (!existing) return false;
+    this.stmts.ftsDelete.run(existing.rowid);
+    this.stmts.filesDelete.run(id);
+    this.stmts.delete.run(id);
+    return true;
+  }
+
+  removeAll(): void {
+    this.db.exec('DELETE FROM documents_fts; DELETE FROM document_files; DELETE FROM documents;');
+  }
+
+  get(id: string): IncomingDocument | null {
+    const r = this.stmts.get.get(id);
+    return r ? (JSON.parse(r.doc_json) as IncomingDocument) : null;
+  }
+
+  count(): number {
+    return this.stmts.count.get()?.n ?? 0;
+  }
+
+  /** Re-derive every row's list columns, e.g. after the signed-in user moved to another unit. */
+  recomputeAll(viewer: Viewer): void {
+    const docs = this.stmts.all.all().map((r) => JSON.parse(r.doc_json) as IncomingDocument);
+    for (const d of docs) this.put(d, viewer);
+  }
+
+  listPage(opts: { filter: IncomingFilter; urgentOnly: boolean; after: Keyset | null; limit: number; now: Date }): { rows: DocumentRow[]; total: number } {
+    const where = filterSql(opts.filter, opts.urgentOnly);
+    const params: Record<string, string | number> = { limit: opts.limit };
+    if (opts.filter === 'overdue') params.today = vnToday(opts.now);
+    const countSql = `SELECT count(*) AS n FROM documents${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    const total = (this.db.prepare(countSql).get(params) as { n: number }).n;
+    const pageWhere = [...where];
+    if (opts.after) {
+      pageWhere.push('(arrival_date < @afterDate OR (arrival_date = @afterDate AND id < @afterId))');
+      params.afterDate = opts.after.arrivalDate;
+      params.afterId = opts.after.id;
+    }
+    const sql = `SELECT ${LIST_COLUMNS} FROM documents${pageWhere.length ? ` WHERE ${pageWhere.join(' AND ')}` : ''}
+      ORDER BY arrival_date DESC, id DESC LIMIT @limit`;
+    return { rows: this.db.prepare(sql).all(params) as DocumentRow[], total };
+  }
+
+  rowsByIds(ids: readonly string[]): DocumentRow[] {
+    if (ids.length === 0) return [];
+    return this.db.prepare(`SELECT ${LIST_COLUMNS} FROM documents WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as DocumentRow[];
+  }
+
+  /**
+   * Full-text search, best matches first. Ranking with bm25 costs in proportion to
+   * the number of matches, so a near-universal word falls back to newest-first.
+   */
+  search(terms: readonly string[], limit: number): DocumentRow[] {
+    const match = ftsMatchExpression(terms);
+    if (match === null) return [];
+    const RANK_CAP = 5000;
+    const matches = (this.db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?)').get(match, RANK_CAP + 1) as { n: number }).n;
+    const sql =
+      matches <= RANK_CAP
+        ? `SELECT ${LIST_COLUMNS.split(', ').map((c) => `d.${c}`).join(', ')} FROM documents_fts f JOIN documents d ON d.rowid = f.rowid
+           WHERE documents_fts MATCH ? ORDER BY f.rank, d.arrival_date DESC LIMIT ?`
+        : `SELECT ${LIST_COLUMNS.split(', ').map((c) => `d.${c}`).join(', ')} FROM documents d
+           WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?) ORDER BY d.arrival_date DESC, d.id DESC LIMIT ?`;
+    return this.db.prepare(sql).all(match, limit) as DocumentRow[];
+  }
+
+  byDuplicateKey(key: string): IncomingDocument[] {
+    return this.stmts.byDupKey.all(key).map((r) => JSON.parse(r.doc_json) as IncomingDocument);
+  }
+
+  /** Documents whose files are worth fetching ahead of time: urgent ones and those that arrived recently. */
+  prefetchCandidates(sinceIso: string, limit: number): { sha256: string; size: number }[] {
+    return this.db
+      .prepare(
+        `SELECT DISTINCT df.sha256 AS sha256, df.size AS size
+           FROM documents d JOIN document_files df ON df.document_id = d.id JOIN files f ON f.sha256 = df.sha256
+          WHERE f.state <> 'complete' AND (d.urgency <> 'normal' OR d.arrival_date >= ?)
+          ORDER BY d.arrival_date DESC LIMIT ?`,
+      )
+      .all(sinceIso, limit) as { sha256: string; size: number }[];
+  }
+
+  fileRef(sha256: string): { size: number } | null {
+    return (this.db.prepare('SELECT size FROM document_files WHERE sha256 = ? LIMIT 1').get(sha256) as { size: number } | undefined) ?? null;
+  }
+}

@@ -1,0 +1,332 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { AppError, MAX_FILE_BYTES, type FileRef } from '../../../shared/index.js';
+import type { Db } from '../db/open.js';
+import { isTransient } from '../sync/errors.js';
+import type { ServerClient } from '../sync/http.js';
+
+const SHA_RE = /^[0-9a-f]{64}$/u;
+
+export async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export function isPdf(bytes: Uint8Array): boolean {
+  return bytes.length >= 5 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
+}
+
+interface FileRow {
+  sha256: string;
+  size: number;
+  state: 'missing' | 'complete';
+  needs_upload: number;
+}
+
+export interface FileCacheOptions {
+  /** Download attempts for one file before giving up (a corrupt or cut download counts as one). */
+  maxAttempts?: number;
+  /** A download that sends nothing for this long is cut and resumed. */
+  idleTimeoutMs?: number;
+  prefetchConcurrency?: number;
+  now?: () => Date;
+  onChange?: (sha256s: string[]) => void;
+}
+
+/**
+ * Content-addressed file cache: files/<sha256>, downloaded into files/<sha256>.part
+ * and resumed with Range after a cut, verified against the hash before anything
+ * uses them. The hash is the name, so a verified file is never stale.
+ */
+export class FileCache {
+  private readonly inflight = new Map<string, Promise<string>>();
+  private readonly maxAttempts: number;
+  private readonly idleTimeoutMs: number;
+  private readonly concurrency: number;
+  private readonly now: () => Date;
+  private readonly onChange: (sha256s: string[]) => void;
+  private readonly closed = new AbortController();
+
+  constructor(
+    private readonly db: Db,
+    readonly dir: string,
+    private readonly client: () => ServerClient | null,
+    opts: FileCacheOptions = {},
+  ) {
+    fs.mkdirSync(dir, { recursive: true });
+    this.maxAttempts = opts.maxAttempts ?? 4;
+    this.idleTimeoutMs = opts.idleTimeoutMs ?? 30_000;
+    this.concurrency = opts.prefetchConcurrency ?? 2;
+    this.now = opts.now ?? (() => new Date());
+    this.onChange = opts.onChange ?? (() => {});
+  }
+
+  pathOf(sha256: string): string {
+    if (!SHA_RE.test(sha256)) throw new AppError('validation_failed', { details: 'sha256' });
+    return path.join(this.dir, sha256);
+  }
+
+  private row(sha256: string): FileRow | undefined {
+    return this.db.prepare('SELECT sha256, size, state, needs_upload FROM files WHERE sha256 = ?').get(sha256) as FileRow | undefined;
+  }
+
+  private markComplete(sha256: string, size: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO files (sha256, size, state, needs_upload, last_used) VALUES (?, ?, 'complete', 0, ?)
+         ON CONFLICT (sha256) DO UPDATE SET state = 'complete', last_used = excluded.last_used`,
+      )
+      .run(sha256, size, this.now().toISOString());
+  }
+
+  /** Which of these files are on this machine now (the row says complete and the file exists). */
+  cached(sha256s: readonly string[]): string[] {
+    return sha256s.filter((s) => this.row(s)?.state === 'complete' && fs.existsSync(this.pathOf(s)));
+  }
+
+  /** Store the bytes a user picked, named by their hash, for upload before the mutation that uses them. */
+  async add(name: string, bytes: Uint8Array): Promise<FileRef> {
+    if (bytes.length === 0) throw new AppError('file_not_pdf');
+    if (bytes.length > MAX_FILE_BYTES) throw new AppError('payload_too_large', { limit: `${MAX_FILE_BYTES / 1024 / 1024} MB` });
+    if (!isPdf(bytes)) throw new AppError('file_not_pdf');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const final = this.pathOf(sha256);
+    if (!fs.existsSync(final)) {
+      const tmp = `${final}.add-${randomUUID()}`;
+      const fh = await fsp.open(tmp, 'w');
+      try {
+        await fh.writeFile(bytes);
+        // The outbox entry that will reference this file is durable; the file must be too.
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await fsp.rename(tmp, final);
+    }
+    // A file already known from a document is on the server: only a new one needs uploading.
+    this.db
+      .prepare(
+        `INSERT INTO files (sha256, size, state, needs_upload, last_used) VALUES (?, ?, 'complete', 1, ?)
+         ON CONFLICT (sha256) DO UPDATE SET state = 'complete', last_used = excluded.last_used`,
+      )
+      .run(sha256, bytes.length, this.now().toISOString());
+    return { sha256, name, size: bytes.length, mime: 'application/pdf' };
+  }
+
+  /** Whether the file can be referenced by a new registration: it is here, or the server already has it. */
+  knows(sha256: string): boolean {
+    const r = this.row(sha256);
+    return r !== undefined && (r.state === 'complete' || r.needs_upload === 0);
+  }
+
+  needsUpload(sha256: string): boolean {
+    return this.row(sha256)?.needs_upload === 1;
+  }
+
+  async upload(sha256: string): Promise<void> {
+    const client = this.client();
+    if (!client) throw new AppError('not_signed_in');
+    const file = this.pathOf(sha256);
+    if (!fs.existsSync(file)) return; // the server will refuse the mutation with file_missing; nothing to send
+    const bytes = await fsp.readFile(file);
+    await client.uploadFile(sha256, bytes);
+    this.db.prepare('UPDATE files SET needs_upload = 0 WHERE sha256 = ?').run(sha256);
+  }
+
+  /** The file, verified, downloading it if needed. */
+  async open(sha256: string): Promise<{ path: string; size: number }> {
+    const final = this.pathOf(sha256);
+    const row = this.row(sha256);
+    const size = row?.size ?? (this.db.prepare('SELECT size FROM document_files WHERE sha256 = ? LIMIT 1').get(sha256) as { size: number } | undefined)?.size;
+    if (size === undefined) throw new AppError('not_found');
+    if (row?.state === 'complete' && fs.existsSync(final)) {
+      if ((await sha256OfFile(final)) === sha256) {
+        this.db.prepare('UPDATE files SET last_used = ? WHERE sha256 = ?').run(this.now().toISOString(), sha256);
+        return { path: final, size };
+      }
+      // Damaged on disk since it was verified: forget it and fetch it again.
+      await fsp.rm(final, { force: true });
+      this.db.prepare(`UPDATE files SET state = 'missing' WHERE sha256 = ?`).run(sha256);
+    }
+    await this.fetch(sha256, size);
+    return { path: final, size };
+  }
+
+  /** Download once even if several callers ask at the same time. */
+  fetch(sha256: string, size: number): Promise<string> {
+    let p = this.inflight.get(sha256);
+    if (!p) {
+      p = this.download(sha256, size).finally(() => this.inflight.delete(sha256));
+      this.inflight.set(sha256, p);
+    }
+    return p;
+  }
+
+  private async download(sha256: string, size: number): Promise<string> {
+    const final = this.pathOf(sha256);
+    const part = `${final}.part`;
+    let hashFailures = 0;
+    let lastError: unknown = null;
+    for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
+      if (this.closed.signal.aborted) throw new AppError('server_unreachable');
+      let offset = (await fsp.stat(part).catch(() => null))?.size ?? 0;
+      if (offset > size) {
+        await fsp.rm(part, { force: true });
+        offset = 0;
+      }
+      if (offset < size) {
+        try {
+          await this.receive(sha256, part, offset, size);
+        } catch (err) {
+          // A cut connection leaves a shorter .part: the next attempt resumes from it.
+          lastError = err;
+          if (err instanceof AppError && !isTransient(err)) throw err;
+          const now = (await fsp.stat(part).catch(() => null))?.size ?? 0;
+          if (now <= offset) throw err instanceof AppError ? err : new AppError('server_unreachable');
+          continue;
+        }
+      }
+      const got = (await fsp.stat(part).catch(() => null))?.size ?? 0;
+      if (got < size) continue;
+      if (got === size && (await sha256OfFile(part)) === sha256) {
+        await fsp.rename(part, final);
+        this.markComplete(sha256, size);
+        this.onChange([sha256]);
+        return final;
+      }
+      // Wrong bytes somewhere: no way to tell which range, so start over.
+      hashFailures += 1;
+      await fsp.rm(part, { force: true });
+    }
+    await fsp.rm(part, { force: true });
+    if (hashFailures > 0 || lastError === null) throw new AppError('file_hash_mismatch');
+    throw lastError instanceof AppError ? lastError : new AppError('server_unreachable');
+  }
+
+  /** Append the bytes from `offset` to the .part file; stops at `size` even if the server sends more. */
+  private async receive(sha256: string, part: string, offset: number, size: number): Promise<void> {
+    const client = this.client();
+    if (!client) throw new AppError('not_signed_in');
+    const ac = new AbortController();
+    const onClose = (): void => ac.abort();
+    this.closed.signal.addEventListener('abort', onClose, { once: true });
+    let idle: NodeJS.Timeout | undefined;
+    const arm = (): void => {
+      clearTimeout(idle);
+      idle = setTimeout(() => ac.abort(), this.idleTimeoutMs);
+    };
+    try {
+      arm();
+      const res = await client.download(sha256, offset, ac.signal);
+      if (res.status === 416) {
+        await res.body?.cancel();
+        await fsp.rm(part, { force: true });
+        return;
+      }
+      let start = 0;
+      if (res.status === 206) {
+        const m = /^bytes (\d+)-/u.exec(res.headers.get('content-range') ?? '');
+        start = m ? Number(m[1]) : -1;
+      }
+      if (start !== offset) {
+        // The server sent something else than asked (whole file, or another range): restart cleanly.
+        if (start !== 0) {
+          await res.body?.cancel();
+          await fsp.rm(part, { force: true });
+          throw new AppError('server_error', {}, { reason: 'unexpected range' });
+        }
+        await fsp.rm(part, { force: true });
+        offset = 0;
+      }
+      const fh = await fsp.open(part, 'a');
+      let written = offset;
+      try {
+        if (!res.body) return;
+        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+          arm();
+          const room = size - written;
+          const piece = chunk.length > room ? chunk.subarray(0, room) : chunk;
+          if (piece.length > 0) await fh.write(piece);
+          written += piece.length;
+          if (chunk.length > room) {
+            ac.abort();
+            break;
+          }
+        }
+      } catch {
+        throw new AppError('server_unreachable', {}, { reason: 'download cut' });
+      } finally {
+        await fh.close();
+      }
+    } finally {
+      clearTimeout(idle);
+      this.closed.signal.removeEventListener('abort', onClose);
+    }
+  }
+
+  /** Fetch ahead the files the user is likely to open; failures are left for the next round. */
+  async prefetch(items: readonly { sha256: string; size: number }[]): Promise<number> {
+    let fetched = 0;
+    const queue = [...items];
+    const worker = async (): Promise<void> => {
+      for (let it = queue.shift(); it; it = queue.shift()) {
+        if (this.closed.signal.aborted) return;
+        try {
+          await this.fetch(it.sha256, it.size);
+          fetched += 1;
+        } catch {
+          // offline or a bad file: opening it later reports why
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, queue.length) }, worker));
+    return fetched;
+  }
+
+  /**
+   * Delete files no document uses any more, unless they wait for upload or `keep`
+   * holds them (referenced by a pending registration).
+   */
+  async gc(keep: ReadonlySet<string>): Promise<string[]> {
+    // Chosen and deleted in one synchronous transaction, so a pull cannot link one of them in between.
+    const gone = this.db.transaction(() => {
+      const rows = this.db
+        .prepare(
+          `SELECT sha256 FROM files f WHERE needs_upload = 0
+             AND NOT EXISTS (SELECT 1 FROM document_files d WHERE d.sha256 = f.sha256)`,
+        )
+        .all() as { sha256: string }[];
+      const out = rows.map((r) => r.sha256).filter((s) => !keep.has(s) && !this.inflight.has(s));
+      const del = this.db.prepare('DELETE FROM files WHERE sha256 = ?');
+      for (const s of out) del.run(s);
+      return out;
+    })();
+    for (const s of gone) {
+      await fsp.rm(this.pathOf(s), { force: true });
+      await fsp.rm(`${this.pathOf(s)}.part`, { force: true });
+    }
+    if (gone.length > 0) this.onChange(gone);
+    return gone;
+  }
+
+  /**
+   * Delete files on disk the table does not know: left by a crash between a commit
+   * and the file deletion that follows it. Run once when the cache opens, before
+   * anything can be adding or downloading files.
+   */
+  sweepDisk(): void {
+    const known = new Set((this.db.prepare('SELECT sha256 FROM files').all() as { sha256: string }[]).map((r) => r.sha256));
+    for (const name of fs.readdirSync(this.dir)) {
+      const sha = name.slice(0, 64);
+      const partOfKnown = known.has(sha) && (name === sha || name === `${sha}.part`);
+      if (!partOfKnown) fs.rmSync(path.join(this.dir, name), { force: true, recursive: true });
+    }
+  }
+
+  close(): void {
+    this.closed.abort();
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Entry point when the core runs as its own process:
+ *  - under Electron's utilityProcess (`process.parentPort`): the parent port is a
+ *    transport, and each `{ kind: 'attach-port' }` message hands over a window's port;
+ *  - as a Node child (child_process.fork with serialization 'advanced'): the IPC
+ *    channel is the transport, and the core exits when the parent goes away.
+ * Data folder: --data-dir <dir> or IOFFICE_DATA_DIR.
+ */
+import { parseArgs } from 'node:util';
+import { createCore } from './core.js';
+import { electronPortTransport, processTransport, type ElectronPortLike } from './rpc/transports.js';
+import type { SyncOptions } from './sync/engine.js';
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    'retry-base-ms': { type: 'string' },
+    'retry-max-ms': { type: 'string' },
+    'poll-ms': { type: 'string' },
+    'pull-limit': { type: 'string' },
+    'push-batch': { type: 'string' },
+    'no-prefetch': { type: 'boolean' },
+  },
+  strict: true,
+});
+
+const dataDir = values['data-dir'] ?? process.env.IOFFICE_DATA_DIR;
+if (!dataDir) {
+  console.error('iOffice core: give the data folder with --data-dir or IOFFICE_DATA_DIR');
+  process.exit(2);
+}
+
+const num = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v));
+const sync: SyncOptions = {};
+for (const [key, flag] of [
+  ['retryBaseMs', 'retry-base-ms'],
+  ['retryMaxMs', 'retry-max-ms'],
+  ['pollMs', 'poll-ms'],
+  ['pullLimit', 'pull-limit'],
+  ['pushBatch', 'push-batch'],
+] as const) {
+  const v = num(values[flag]);
+  if (v !== undefined && Number.isFinite(v)) sync[key] = v;
+}
+if (values['no-prefetch']) sync.prefetch = false;
+
+const core = createCore({ dataDir, sync });
+
+let stopping = false;
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  try {
+    await core.close();
+  } finally {
+    process.exit(code);
+  }
+}
+
+interface ParentPort extends ElectronPortLike {
+  on(event: 'message', listener: (ev: { data: unknown; ports?: unknown[] }) => void): unknown;
+}
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+
+if (parentPort) {
+  core.attach(electronPortTransport(parentPort));
+  parentPort.on('message', (ev) => {
+    const data = ev.data as { kind?: unknown } | null;
+    const port = ev.ports?.[0] as ElectronPortLike | undefined;
+    if (data?.kind === 'attach-port' && port) {
+      const detach = core.attach(electronPortTransport(port));
+      port.on('close' as 'message', () => detach());
+    }
+  });
+} else if (process.send) {
+  core.attach(processTransport());
+  process.on('disconnect', () => void shutdown(0));
+} else {
+  console.error('iOffice core: start me with child_process.fork or as an Electron utilityProcess');
+  process.exit(2);
+}
+
+process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGINT', () => void shutdown(0));

@@ -1,0 +1,269 @@
+import { AppError, Organisation, type UserSummary } from '../../../shared/index.js';
+import type { SyncStatus } from '../../../shared/rpc/contract.js';
+import type { FailedMutation } from '../../../shared/rpc/contract.js';
+import type { DocumentStore } from '../db/documents.js';
+import { META, type MetaStore } from '../db/meta.js';
+import type { Db } from '../db/open.js';
+import type { FileCache } from '../files/fileCache.js';
+import { Backoff } from './backoff.js';
+import { errorCodeOf, isTransient, toErrorBody } from './errors.js';
+import type { ServerClient } from './http.js';
+import type { ErrorBodyT, Outbox } from './outbox.js';
+import { PokeListener } from './pokes.js';
+import { applyPullPage } from './pull.js';
+import { pushOutbox } from './push.js';
+
+export interface SyncOptions {
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** Safety-net sync even without pokes. */
+  pollMs?: number;
+  pullLimit?: number;
+  pushBatch?: number;
+  /** Fetch the files of urgent and recent documents after each sync. */
+  prefetch?: boolean;
+  prefetchDays?: number;
+}
+
+export interface EngineDeps {
+  db: Db;
+  meta: MetaStore;
+  docs: DocumentStore;
+  outbox: Outbox;
+  files: FileCache;
+  client: ServerClient;
+  clientId: string;
+  /** The signed-in user, as the latest organisation describes them. */
+  viewer: () => UserSummary;
+  now: () => Date;
+  /** Shas of files a pending registration refers to: kept by the file GC. */
+  pendingFiles: () => Set<string>;
+  onStatus: (s: SyncStatus) => void;
+  onChanged: (scope: 'incoming' | 'org' | 'files', ids?: string[]) => void;
+  onRejected: (f: FailedMutation) => void;
+  onOrg: (org: Organisation) => void;
+  options?: SyncOptions;
+}
+
+/**
+ * The sync engine: one loop that pushes the outbox, then pulls until the server
+ * has nothing more, whenever something asks (a poke, a local change, sync.now, the
+ * periodic timer, the retry timer). Requests during a round coalesce into one more
+ * round. A transient failure sets the state offline and schedules a retry with
+ * backoff; 401 stops everything until the user signs in again.
+ */
+export class SyncEngine {
+  private readonly backoff: Backoff;
+  private readonly stopper = new AbortController();
+  private readonly pokes: PokeListener;
+  private loop: Promise<void> | null = null;
+  private wanted = false;
+  private wake: (() => void) | null = null;
+  private waiters: (() => void)[] = [];
+  private retryTimer: NodeJS.Timeout | undefined;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private prefetching: Promise<unknown> | null = null;
+  private state: SyncStatus['state'] = 'offline';
+  private lastError: ErrorBodyT | null = null;
+  private nextRetryAt: string | null = null;
+  private authLost = false;
+  private lastEmitted = '';
+  private readonly opts: Required<SyncOptions>;
+
+  constructor(private readonly d: EngineDeps) {
+    const o = d.options ?? {};
+    this.opts = {
+      retryBaseMs: o.retryBaseMs ?? 500,
+      retryMaxMs: o.retryMaxMs ?? 60_000,
+      pollMs: o.pollMs ?? 60_000,
+      pullLimit: o.pullLimit ?? 500,
+      pushBatch: o.pushBatch ?? 100,
+      prefetch: o.prefetch ?? true,
+      prefetchDays: o.prefetchDays ?? 7,
+    };
+    this.backoff = new Backoff({ baseMs: this.opts.retryBaseMs, maxMs: this.opts.retryMaxMs });
+    this.pokes = new PokeListener(d.client, () => this.trigger(), () => this.unauthenticated(), {
+      backoff: { baseMs: this.opts.retryBaseMs, maxMs: this.opts.retryMaxMs },
+    });
+  }
+
+  start(): void {
+    if (this.loop) return;
+    this.loop = this.run();
+    this.pokes.start();
+    this.pollTimer = setInterval(() => this.trigger(), this.opts.pollMs);
+    this.pollTimer.unref?.();
+    this.trigger();
+  }
+
+  async stop(): Promise<void> {
+    this.stopper.abort();
+    clearTimeout(this.retryTimer);
+    clearInterval(this.pollTimer);
+    this.wake?.();
+    this.d.files.close();
+    await Promise.allSettled([this.loop, this.pokes.stop(), this.prefetching]);
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** Ask for a round as soon as possible. */
+  trigger(): void {
+    if (this.stopper.signal.aborted || this.authLost) return;
+    this.wanted = true;
+    this.wake?.();
+  }
+
+  /** A round that starts after this call, finished; resolves with the status after it. */
+  async syncNow(): Promise<SyncStatus> {
+    if (this.authLost || this.stopper.signal.aborted) return this.status();
+    this.backoff.reset();
+    const done = new Promise<void>((resolve) => this.waiters.push(resolve));
+    this.trigger();
+    await done;
+    return this.status();
+  }
+
+  /** The outbox changed locally: report the new count and send it. */
+  localChange(): void {
+    this.emitStatus();
+    this.trigger();
+  }
+
+  get isOnline(): boolean {
+    return this.state !== 'offline' && !this.authLost;
+  }
+
+  status(): SyncStatus {
+    return {
+      state: this.state,
+      pendingCount: this.d.outbox.count(),
+      failedCount: this.d.outbox.failedCount(),
+      lastSyncAt: this.d.meta.get(META.lastSyncAt),
+      lastError: this.lastError,
+      nextRetryAt: this.nextRetryAt,
+    };
+  }
+
+  emitStatus(): void {
+    const s = this.status();
+    const key = JSON.stringify(s);
+    if (key === this.lastEmitted) return;
+    this.lastEmitted = key;
+    this.d.onStatus(s);
+  }
+
+  private unauthenticated(): void {
+    this.authLost = true;
+    this.state = 'offline';
+    this.lastError = toErrorBody(new AppError('unauthenticated'));
+    this.nextRetryAt = null;
+    clearTimeout(this.retryTimer);
+    this.emitStatus();
+  }
+
+  private async run(): Promise<void> {
+    const stop = this.stopper.signal;
+    while (!stop.aborted) {
+      if (!this.wanted) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        this.wake = null;
+        continue;
+      }
+      this.wanted = false;
+      const waiters = this.waiters.splice(0);
+      try {
+        if (!this.authLost) await this.round();
+      } finally {
+        for (const w of waiters) w();
+      }
+    }
+  }
+
+  private async round(): Promise<void> {
+    const stop = this.stopper.signal;
+    clearTimeout(this.retryTimer);
+    this.state = 'syncing';
+    this.nextRetryAt = null;
+    this.emitStatus();
+    let softError: ErrorBodyT | null = null;
+    try {
+      try {
+        const pushed = await pushOutbox({
+          db: this.d.db,
+          client: this.d.client,
+          outbox: this.d.outbox,
+          files: this.d.files,
+          clientId: this.d.clientId,
+          batchSize: this.opts.pushBatch,
+          now: this.d.now,
+          signal: stop,
+        });
+        for (const f of pushed.rejected) {
+          this.d.onRejected(f);
+          this.d.onChanged('incoming', [f.documentId]);
+        }
+      } catch (err) {
+        // A definite refusal of the push (e.g. a gap we cannot fill) must not stop pulls.
+        if (isTransient(err) || errorCodeOf(err) === 'unauthenticated' || stop.aborted) throw err;
+        softError = toErrorBody(err);
+      }
+      await this.pullAll(stop);
+      if (stop.aborted) return;
+      this.d.meta.set(META.lastSyncAt, this.d.now().toISOString());
+      this.backoff.reset();
+      this.state = 'online';
+      this.lastError = softError;
+      this.emitStatus();
+      this.afterSync();
+    } catch (err) {
+      if (stop.aborted) return;
+      if (errorCodeOf(err) === 'unauthenticated') return this.unauthenticated();
+      const delay = this.backoff.next();
+      this.state = 'offline';
+      this.lastError = toErrorBody(err);
+      this.nextRetryAt = new Date(this.d.now().getTime() + delay).toISOString();
+      this.retryTimer = setTimeout(() => this.trigger(), delay);
+      this.emitStatus();
+    }
+  }
+
+  private async pullAll(stop: AbortSignal): Promise<void> {
+    for (let guard = 0; guard < 100_000; guard++) {
+      const page = await this.d.client.pull({ clientId: this.d.clientId, cursor: this.d.meta.get(META.cursor), limit: this.opts.pullLimit }, stop);
+      if (stop.aborted) return;
+      if (String(page.orgVersion) !== this.d.meta.get(META.orgVersion)) await this.refreshOrg(page.orgVersion);
+      const applied = applyPullPage(this.d.db, this.d.docs, this.d.outbox, this.d.meta, page, this.d.viewer());
+      const ids = applied.changedIds === null ? undefined : [...new Set([...applied.changedIds, ...applied.confirmedDocIds])];
+      if (ids === undefined || ids.length > 0) this.d.onChanged('incoming', ids);
+      this.emitStatus();
+      if (!page.more) return;
+    }
+  }
+
+  private async refreshOrg(version: number): Promise<void> {
+    const org = await this.d.client.org();
+    const before = this.d.viewer();
+    this.d.db.transaction(() => {
+      this.d.meta.setJson(META.org, org);
+      this.d.meta.set(META.orgVersion, String(Math.max(version, org.version)));
+    })();
+    this.d.onOrg(org);
+    const after = this.d.viewer();
+    // My role and deadlines on every document depend on my unit and role.
+    if (after.unitId !== before.unitId || after.role !== before.role) this.d.db.transaction(() => this.d.docs.recomputeAll(after))();
+    this.d.onChanged('org');
+  }
+
+  /** Housekeeping after a good round: drop unused files, fetch likely-needed ones. Never blocks the next round. */
+  private afterSync(): void {
+    if (this.prefetching) return;
+    this.prefetching = (async () => {
+      await this.d.files.gc(this.d.pendingFiles());
+      if (!this.opts.prefetch || this.stopper.signal.aborted) return;
+      const since = new Date(this.d.now().getTime() - this.opts.prefetchDays * 86_400_000).toISOString();
+      await this.d.files.prefetch(this.d.docs.prefetchCandidates(since, 200));
+    })()
+      .catch(() => {})
+      .finally(() => (this.prefetching = null));
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Loading many documents at once (the demo seed, benchmarks, a migration from an
+ * older system): the same rows as documentStore.saveDocument writes one by one —
+ * state, files, access, change log, arrival counters — in large batched statements.
+ */
+import { accessUserIds, type OrgView } from '../../shared/domain/incomingRules.js';
+import type { IncomingDocument } from '../../shared/model/incoming.js';
+import type { Db } from '../db/database.js';
+import { issuerKey, notationKey } from './documentStore.js';
+
+export interface BulkBlob {
+  sha256: string;
+  size: number;
+  uploadedBy: string | null;
+  createdAt: string;
+}
+
+export async function bulkInsertDocuments(db: Db, docs: IncomingDocument[], org: OrgView, blobs: BulkBlob[] = []): Promise<void> {
+  if (docs.length === 0 && blobs.length === 0) return;
+  await db.tx(async (q) => {
+    if (blobs.length > 0)
+      await q.query(
+        `INSERT INTO blobs (sha256, size, uploaded_by, created_at)
+         SELECT * FROM unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[]) ON CONFLICT (sha256) DO NOTHING`,
+        [blobs.map((b) => b.sha256), blobs.map((b) => b.size), blobs.map((b) => b.uploadedBy), blobs.map((b) => b.createdAt)],
+      );
+    if (docs.length === 0) return;
+    await q.query(
+      `INSERT INTO documents (id, agency_id, arrival_year, arrival_number, code_number, code_notation_key, issuer_key, issued_date, state, updated_at)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::text[])`,
+      [
+        docs.map((d) => d.id),
+        docs.map((d) => d.agencyId),
+        docs.map((d) => d.arrivalYear),
+        docs.map((d) => d.arrivalNumber),
+        docs.map((d) => d.codeNumber),
+        docs.map((d) => notationKey(d.codeNotation)),
+        docs.map((d) => issuerKey(d.issuer)),
+        docs.map((d) => d.issuedDate),
+        docs.map((d) => JSON.stringify({ ...d, readAt: null })),
+        docs.map((d) => d.updatedAt),
+      ],
+    );
+    const fileDoc: string[] = [];
+    const fileSha: string[] = [];
+    const accessDoc: string[] = [];
+    const accessUser: string[] = [];
+    for (const d of docs) {
+      for (const f of d.files) (fileDoc.push(d.id), fileSha.push(f.sha256));
+      for (const u of accessUserIds(d, org)) (accessDoc.push(d.id), accessUser.push(u));
+    }
+    if (fileDoc.length > 0)
+      await q.query('INSERT INTO document_files (document_id, sha256) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING', [fileDoc, fileSha]);
+    if (accessDoc.length > 0) await q.query('INSERT INTO doc_access (document_id, user_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [accessDoc, accessUser]);
+    const last = (await q.query<{ seq: number }>('UPDATE change_counter SET seq = seq + $1 WHERE id = 1 RETURNING seq', [docs.length])).rows[0]!.seq;
+    await q.query(`INSERT INTO changes (seq, document_id, user_id, kind) SELECT s, d, NULL, 'put' FROM unnest($1::bigint[], $2::uuid[]) AS t(s, d)`, [
+      docs.map((_, i) => last - docs.length + 1 + i),
+      docs.map((d) => d.id),
+    ]);
+    const maxima = new Map<string, { agency: string; year: number; n: number }>();
+    for (const d of docs) {
+      const k = `${d.agencyId}/${d.arrivalYear}`;
+      const m = maxima.get(k);
+      if (!m || m.n < d.arrivalNumber) maxima.set(k, { agency: d.agencyId, year: d.arrivalYear, n: d.arrivalNumber });
+    }
+    for (const m of maxima.values())
+      await q.query(
+        `INSERT INTO arrival_counters (agency_id, year, last_number) VALUES ($1, $2, $3)
+         ON CONFLICT (agency_id, year) DO UPDATE SET last_number = GREATEST(arrival_counters.last_number, EXCLUDED.last_number)`,
+        [m.agency, m.year, m.n],
+      );
+  });
+}

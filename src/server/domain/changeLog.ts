@@ -1,0 +1,35 @@
+/**
+ * The change log that pulls read (docs/sync-protocol.md).
+ *
+ * Sequence numbers come from the single change_counter row, updated as the last
+ * step of a write transaction: its row lock is held until commit, so sequence
+ * order equals commit order and a reader that has seen seq N has seen every
+ * change ≤ N. Older rows for the same (document, user, kind) are deleted, since a
+ * row only says "this changed", and the latest one is enough.
+ */
+import type { Queryable } from '../db/database.js';
+
+export interface ChangeEntry {
+  documentId: string;
+  /** null: for everyone who may see the document; else only this user. */
+  userId: string | null;
+  kind: 'put' | 'remove';
+}
+
+export async function recordChanges(q: Queryable, entries: ChangeEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  for (const e of entries) {
+    await q.query('DELETE FROM changes WHERE document_id = $1 AND kind = $2 AND user_id IS NOT DISTINCT FROM $3', [e.documentId, e.kind, e.userId]);
+  }
+  const last = (await q.query<{ seq: number }>('UPDATE change_counter SET seq = seq + $1 WHERE id = 1 RETURNING seq', [entries.length])).rows[0]!.seq;
+  const first = last - entries.length + 1;
+  await q.query(
+    `INSERT INTO changes (seq, document_id, user_id, kind)
+     SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::text[])`,
+    [entries.map((_, i) => first + i), entries.map((e) => e.documentId), entries.map((e) => e.userId), entries.map((e) => e.kind)],
+  );
+}
+
+export async function currentSeq(q: Queryable): Promise<number> {
+  return (await q.query<{ seq: number }>('SELECT seq FROM change_counter WHERE id = 1')).rows[0]!.seq;
+}

@@ -1,0 +1,72 @@
+/**
+ * Reading and writing incoming documents. Every write recomputes who may see the
+ * document (doc_access) and appends to the change log in the same transaction;
+ * it returns the users whose clients should be poked.
+ */
+import { accessUserIds, type OrgView } from '../../shared/domain/incomingRules.js';
+import type { IncomingDocument } from '../../shared/model/incoming.js';
+import { cleanText, foldForSearch } from '../../shared/text/vietnamese.js';
+import type { Queryable } from '../db/database.js';
+import { recordChanges, type ChangeEntry } from './changeLog.js';
+
+export const notationKey = (s: string): string => s.normalize('NFC').replace(/\s+/gu, '').toUpperCase();
+export const issuerKey = (s: string): string => foldForSearch(cleanText(s));
+
+export async function loadDocument(q: Queryable, id: string, forUpdate = false): Promise<IncomingDocument | null> {
+  const row = (await q.query<{ state: IncomingDocument }>(`SELECT state FROM documents WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id])).rows[0];
+  return row ? row.state : null;
+}
+
+/** Store the document's new state; returns everyone who could see it before or can see it now. */
+export async function saveDocument(q: Queryable, doc: IncomingDocument, org: OrgView, isNew: boolean): Promise<Set<string>> {
+  const state = { ...doc, readAt: null };
+  if (isNew) {
+    await q.query(
+      `INSERT INTO documents (id, agency_id, arrival_year, arrival_number, code_number, code_notation_key, issuer_key, issued_date, state, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [doc.id, doc.agencyId, doc.arrivalYear, doc.arrivalNumber, doc.codeNumber, notationKey(doc.codeNotation), issuerKey(doc.issuer), doc.issuedDate, JSON.stringify(state), doc.updatedAt],
+    );
+    for (const f of doc.files) await q.query('INSERT INTO document_files (document_id, sha256) VALUES ($1, $2) ON CONFLICT DO NOTHING', [doc.id, f.sha256]);
+  } else {
+    await q.query('UPDATE documents SET state = $2, updated_at = $3 WHERE id = $1', [doc.id, JSON.stringify(state), doc.updatedAt]);
+  }
+  const before = new Set((await q.query<{ user_id: string }>('SELECT user_id FROM doc_access WHERE document_id = $1', [doc.id])).rows.map((r) => r.user_id));
+  const after = accessUserIds(doc, org);
+  const added = [...after].filter((u) => !before.has(u));
+  const removed = [...before].filter((u) => !after.has(u));
+  if (added.length > 0)
+    await q.query('INSERT INTO doc_access (user_id, document_id) SELECT unnest($1::uuid[]), $2', [added, doc.id]);
+  if (removed.length > 0) await q.query('DELETE FROM doc_access WHERE document_id = $1 AND user_id = ANY($2::uuid[])', [doc.id, removed]);
+  const entries: ChangeEntry[] = [{ documentId: doc.id, userId: null, kind: 'put' }, ...removed.map((u) => ({ documentId: doc.id, userId: u, kind: 'remove' as const }))];
+  await recordChanges(q, entries);
+  return new Set([...before, ...after]);
+}
+
+export async function findDuplicates(
+  q: Queryable,
+  agencyId: string,
+  key: { codeNumber: string; codeNotation: string; issuer: string; issuedDate: string },
+  excludeId?: string,
+): Promise<Array<{ id: string; arrival_number: number; arrival_year: number; arrival_date: string; subject: string }>> {
+  return (
+    await q.query<{ id: string; arrival_number: number; arrival_year: number; arrival_date: string; subject: string }>(
+      `SELECT id, arrival_number, arrival_year, state->>'arrivalDate' AS arrival_date, state->>'subject' AS subject
+         FROM documents
+        WHERE agency_id = $1 AND code_number = $2 AND code_notation_key = $3 AND issued_date = $4 AND issuer_key = $5 AND id <> $6
+        ORDER BY arrival_year, arrival_number`,
+      [agencyId, key.codeNumber.trim(), notationKey(key.codeNotation), key.issuedDate, issuerKey(key.issuer), excludeId ?? '00000000-0000-0000-0000-000000000000'],
+    )
+  ).rows;
+}
+
+/** Next arrival number of the agency's incoming register for `year`, under the counter's row lock. */
+export async function nextArrivalNumber(q: Queryable, agencyId: string, year: number): Promise<number> {
+  return (
+    await q.query<{ last_number: number }>(
+      `INSERT INTO arrival_counters (agency_id, year, last_number) VALUES ($1, $2, 1)
+       ON CONFLICT (agency_id, year) DO UPDATE SET last_number = arrival_counters.last_number + 1
+       RETURNING last_number`,
+      [agencyId, year],
+    )
+  ).rows[0]!.last_number;
+}

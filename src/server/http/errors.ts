@@ -1,0 +1,54 @@
+/**
+ * Every error leaves the server as `{ code, message: { vi, en }, details? }` with
+ * a 4xx/5xx status — including the framework's own (bad JSON, too large, wrong
+ * content type) — and never with a stack trace.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, errorBody, type ErrorCode } from '../../shared/i18n/errors.js';
+import { MAX_FILE_BYTES, MAX_JSON_BYTES } from '../../shared/sync/protocol.js';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  account_disabled: 403,
+  forbidden: 403,
+  client_mismatch: 403,
+  not_clerk: 403,
+  not_agency_leader: 403,
+  not_unit_leader: 403,
+  not_handler: 403,
+  not_main_handler: 403,
+  not_found: 404,
+  document_not_found: 404,
+  mutation_gap: 409,
+  document_exists: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  file_not_pdf: 415,
+  rate_limited: 429,
+  server_error: 500,
+  internal: 500,
+};
+
+export const statusOf = (code: ErrorCode): number => STATUS[code] ?? 400;
+
+const mb = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    if (err instanceof AppError) return reply.status(statusOf(err.code)).send(err.toBody());
+    const code = (err as FastifyError).code;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const limit = req.url.includes('/files/') ? MAX_FILE_BYTES : MAX_JSON_BYTES;
+      return reply.status(413).send(errorBody('payload_too_large', { limit: mb(limit) }));
+    }
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.status(415).send(errorBody('unsupported_media_type'));
+    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError)
+      return reply.status(400).send(errorBody('invalid_json'));
+    const status = (err as FastifyError).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) return reply.status(status).send(errorBody('bad_request', {}, err.message));
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(errorBody('server_error'));
+  });
+  app.setNotFoundHandler((_req, reply) => reply.status(404).send(errorBody('not_found')));
+}

@@ -1,0 +1,108 @@
+/**
+ * Content-addressed files. Upload: the body must be a PDF whose SHA-256 is the
+ * name in the URL. Download: only for a user who may see a document that has the
+ * file (or who uploaded it and has not registered it yet), with HTTP Range so a
+ * broken download resumes. Every open is written to the access log.
+ */
+import { createReadStream } from 'node:fs';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { AppError } from '../../../shared/i18n/errors.js';
+import { API_PREFIX, MAX_FILE_BYTES } from '../../../shared/sync/protocol.js';
+import { sha256Of } from '../../blobs/blobStore.js';
+import { currentUser } from '../auth.js';
+import type { ServerContext } from '../context.js';
+
+const SHA = /^[0-9a-f]{64}$/u;
+
+function shaParam(params: unknown): string {
+  const sha = (params as { sha256?: unknown }).sha256;
+  if (typeof sha !== 'string' || !SHA.test(sha)) throw new AppError('validation_failed', { details: 'file id must be a lower-case SHA-256 hex digest' });
+  return sha;
+}
+
+/** Parse a single `bytes=a-b` range; null means the whole file; 'invalid' means 416. */
+export function parseRange(header: string | undefined, size: number): { start: number; end: number } | null | 'invalid' {
+  if (!header) return null;
+  const m = /^bytes=(\d*)-(\d*)$/u.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return 'invalid';
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    const suffix = Number(m[2]);
+    if (suffix === 0) return 'invalid';
+    start = Math.max(0, size - suffix);
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  if (start >= size || start > end) return 'invalid';
+  return { start, end };
+}
+
+export function fileRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.addContentTypeParser(['application/pdf', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
+
+  app.put(`${API_PREFIX}/files/:sha256`, { bodyLimit: MAX_FILE_BYTES }, async (req, reply) => {
+    const user = currentUser(req);
+    if (user.role === 'admin') throw new AppError('forbidden');
+    const sha = shaParam(req.params);
+    const body = req.body;
+    if (!Buffer.isBuffer(body)) throw new AppError('unsupported_media_type');
+    if (body.length === 0 || body.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('file_not_pdf');
+    if (sha256Of(body) !== sha) throw new AppError('file_hash_mismatch');
+    const existed = (await ctx.blobs.size(sha)) === body.length;
+    await ctx.blobs.put(body);
+    await ctx.db.query('INSERT INTO blobs (sha256, size, uploaded_by, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING', [
+      sha,
+      body.length,
+      user.id,
+      ctx.now().toISOString(),
+    ]);
+    return reply.status(existed ? 200 : 201).send({ sha256: sha, size: body.length });
+  });
+
+  app.get(`${API_PREFIX}/files/:sha256`, async (req, reply) => {
+    const user = currentUser(req);
+    const sha = shaParam(req.params);
+    const allowed = (
+      await ctx.db.query<{ document_id: string | null }>(
+        `SELECT f.document_id FROM document_files f
+           JOIN doc_access a ON a.document_id = f.document_id AND a.user_id = $2
+           JOIN documents d ON d.id = f.document_id
+          WHERE f.sha256 = $1 AND NOT COALESCE((d.state->>'contentWithheld')::boolean, false)
+         UNION ALL
+         SELECT NULL FROM blobs b WHERE b.sha256 = $1 AND b.uploaded_by = $2
+         LIMIT 1`,
+        [sha, user.id],
+      )
+    ).rows[0];
+    // Not allowed and not there look the same: existence is not revealed.
+    if (!allowed) throw new AppError('document_not_found');
+    const size = await ctx.blobs.size(sha);
+    if (size === null) throw new AppError('not_found');
+    if (req.method === 'GET')
+      await ctx.db.query("INSERT INTO access_log (user_id, document_id, action, at) VALUES ($1, $2, 'download', $3)", [user.id, allowed.document_id, ctx.now().toISOString()]);
+    return sendFile(reply, ctx.blobs.pathOf(sha), sha, size, req.headers.range);
+  });
+}
+
+function sendFile(reply: FastifyReply, path: string, sha: string, size: number, rangeHeader: string | undefined): FastifyReply {
+  reply.header('accept-ranges', 'bytes');
+  reply.header('etag', `"${sha}"`);
+  reply.header('cache-control', 'private, max-age=31536000, immutable');
+  reply.header('content-type', 'application/pdf');
+  reply.header('x-content-type-options', 'nosniff');
+  const range = parseRange(rangeHeader, size);
+  if (range === 'invalid') {
+    reply.header('content-range', `bytes */${size}`);
+    return reply.status(416).send({ code: 'bad_request', message: { vi: 'Khoảng byte yêu cầu không hợp lệ.', en: 'Requested range not satisfiable.' } });
+  }
+  if (range === null) {
+    reply.header('content-length', size);
+    return reply.status(200).send(createReadStream(path));
+  }
+  reply.header('content-range', `bytes ${range.start}-${range.end}/${size}`);
+  reply.header('content-length', range.end - range.start + 1);
+  return reply.status(206).send(createReadStream(path, { start: range.start, end: range.end }));
+}

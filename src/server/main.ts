@@ -1,0 +1,79 @@
+/**
+ * The reference server's command line.
+ *
+ *   serve [--data-dir DIR] [--host H] [--port P] [--demo]
+ *       Serve over HTTP. The database is PGlite in DIR/pg unless DATABASE_URL is set.
+ *       --demo seeds the bundled demo agency first when the database is empty.
+ *   seed  [--data-dir DIR] [--documents N]
+ *       Seed the demo agency into an empty database, then exit.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { openServerContext, startServer } from './server.js';
+import { DEMO_PASSWORD, DEMO_USERS } from './seed/content/organisation.js';
+import { isSeeded, seedDemo } from './seed/seedDemo.js';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'data-dir': { type: 'string', default: process.env.IOFFICE_DATA_DIR ?? '.data/server' },
+    host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
+    port: { type: 'string', default: process.env.PORT ?? '8480' },
+    demo: { type: 'boolean', default: false },
+    documents: { type: 'string', default: '2000' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+const command = positionals[0] ?? 'serve';
+const dataDir = resolve(values['data-dir']);
+const databaseUrl = process.env.DATABASE_URL;
+
+function say(vi: string, en: string): void {
+  console.log(`${vi}\n  (${en})`);
+}
+
+async function seedIfEmpty(context: Awaited<ReturnType<typeof openServerContext>>): Promise<void> {
+  if (await isSeeded(context.db)) return;
+  say('Đang tạo dữ liệu cơ quan mẫu (lần đầu, khoảng một phút)…', 'Creating the demo agency (first run only, about a minute)…');
+  const stats = await seedDemo(context, { documents: Number(values.documents), onProgress: (n, total) => process.stdout.write(`\r  ${n}/${total}`) });
+  process.stdout.write('\n');
+  say(`Đã tạo ${stats.users} người dùng và ${stats.documents} văn bản đến.`, `Created ${stats.users} users and ${stats.documents} incoming documents.`);
+}
+
+async function main(): Promise<void> {
+  if (values.help) {
+    console.log('usage: server serve [--data-dir DIR] [--host H] [--port P] [--demo] | seed [--data-dir DIR] [--documents N]');
+    return;
+  }
+  if (command === 'seed') {
+    const context = await openServerContext({ dataDir, databaseUrl });
+    await seedIfEmpty(context);
+    await context.pokes.stop();
+    await context.db.close();
+    return;
+  }
+  if (command !== 'serve') throw new Error(`unknown command ${command}`);
+  const options = { dataDir, databaseUrl, host: values.host, port: Number(values.port) };
+  const context = await openServerContext(options);
+  if (values.demo) await seedIfEmpty(context);
+  const server = await startServer({ ...options, logLevel: process.env.LOG_LEVEL ?? 'warn' }, context);
+  say(`Máy chủ iOffice đang chạy tại ${server.url} (cơ sở dữ liệu: ${context.db.kind === 'postgres' ? 'PostgreSQL' : `PGlite trong ${dataDir}`}).`, `iOffice server listening on ${server.url}.`);
+  if (values.demo)
+    say(
+      `Cơ quan mẫu — đăng nhập bằng: ${DEMO_USERS.clerk} (văn thư), ${DEMO_USERS.leader} (lãnh đạo), ${DEMO_USERS.unitLeader} (trưởng phòng), ${DEMO_USERS.specialist} (chuyên viên); mật khẩu ${DEMO_PASSWORD}.`,
+      'Demo agency accounts above, all with the same password.',
+    );
+  const stop = async (): Promise<void> => {
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(`Không khởi động được máy chủ: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(`  (The server could not start.)`);
+  process.exit(1);
+});

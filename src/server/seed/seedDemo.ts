@@ -1,0 +1,124 @@
+/**
+ * Seeding the bundled demo agency: the organisation, then every demo document
+ * replayed through the real workflow rules (register → assign → re-assign →
+ * opinions → complete) at the moments its plan says, each with a real PDF, and
+ * loaded in batches. The result is what the server would hold had people done it.
+ */
+import { applyMutation, createIncoming, type RuleContext } from '../../shared/domain/incomingRules.js';
+import type { IncomingDocument } from '../../shared/model/incoming.js';
+import type { UserSummary } from '../../shared/model/organisation.js';
+import { vnDateParts } from '../../shared/text/vietnamese.js';
+import type { Db } from '../db/database.js';
+import { bulkInsertDocuments, type BulkBlob } from '../domain/bulkImport.js';
+import { createOrganisation, loadOrganisation } from '../domain/organisation.js';
+import type { ServerContext } from '../http/context.js';
+import { demoIncomingDocuments, type DemoIncoming } from './content/documents.js';
+import { DEMO_PASSWORD, demoOrganisation, type DemoOrg } from './content/organisation.js';
+import { renderIncomingPdf } from './content/pdf.js';
+
+export async function isSeeded(db: Db): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM agencies LIMIT 1')).rowCount > 0;
+}
+
+export interface SeedOptions {
+  documents: number;
+  /** The demo's "today": documents spread over the two years before it. */
+  endDate?: Date;
+  /** Generate and store a PDF per document (the benchmarks skip them). */
+  withPdfs?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Replay one demo document's plan through the shared rules; returns its final state. */
+export function replayPlan(demo: DemoIncoming, arrivalNumber: number, users: Map<string, UserSummary>, org: RuleContext['org'], files: IncomingDocument['files']): IncomingDocument {
+  const actor = (id: string): UserSummary => {
+    const u = users.get(id);
+    if (!u) throw new Error(`demo plan names unknown user ${id}`);
+    return u;
+  };
+  const at = (iso: string): Date => new Date(iso);
+  const arrival = at(demo.arrivalDate);
+  let doc = createIncoming(
+    { documentId: demo.id, metadata: demo.metadata, files },
+    { actor: actor(demo.registeredBy), org, now: arrival },
+    { number: arrivalNumber, year: vnDateParts(arrival).year },
+    demo.duplicateOf ? [demo.duplicateOf] : [],
+  );
+  const p = demo.plan;
+  if (p.assignments && p.assignedBy && p.assignedAt) {
+    doc = applyMutation(
+      doc,
+      {
+        name: 'incoming.assign',
+        args: {
+          documentId: doc.id,
+          instruction: p.instruction ?? '',
+          assignments: p.assignments.map((a) => ({ id: a.id, role: a.role, unitId: a.unitId ?? null, userId: a.userId ?? null, deadline: a.deadline, note: '' })),
+        },
+      },
+      { actor: actor(p.assignedBy), org, now: at(p.assignedAt) },
+    );
+  }
+  if (p.reassign && p.reassignedBy && p.reassignedAt) {
+    const parent = doc.assignments.find((a) => a.parentId === null && a.role === 'main' && a.unitId !== null);
+    if (parent)
+      doc = applyMutation(
+        doc,
+        {
+          name: 'incoming.reassign',
+          args: { documentId: doc.id, parentAssignmentId: parent.id, assignments: p.reassign.map((r) => ({ ...r, note: '' })) },
+        },
+        { actor: actor(p.reassignedBy), org, now: at(p.reassignedAt) },
+      );
+  }
+  for (const o of p.opinions ?? [])
+    doc = applyMutation(
+      doc,
+      { name: 'incoming.addOpinion', args: { documentId: doc.id, opinionId: o.id, kind: o.kind, content: o.content, progress: o.progress } },
+      { actor: actor(o.byUserId), org, now: at(o.at) },
+    );
+  if (p.complete) doc = applyMutation(doc, { name: 'incoming.complete', args: { documentId: doc.id, note: p.complete.note } }, { actor: actor(p.complete.byUserId), org, now: at(p.complete.at) });
+  return doc;
+}
+
+export async function seedOrganisation(db: Db, demo: DemoOrg = demoOrganisation()): Promise<void> {
+  await createOrganisation(db, demo, () => DEMO_PASSWORD);
+}
+
+export async function seedDemo(context: Pick<ServerContext, 'db' | 'blobs'>, options: SeedOptions): Promise<{ users: number; documents: number }> {
+  const { db, blobs } = context;
+  const demo = demoOrganisation();
+  await seedOrganisation(db, demo);
+  const org = await loadOrganisation(db, demo.agency.id);
+  const users = new Map(org.users.map((u) => [u.id, u]));
+  const endDate = options.endDate ?? new Date();
+  const counters = new Map<number, number>();
+  const withPdfs = options.withPdfs ?? true;
+  let batch: IncomingDocument[] = [];
+  let batchBlobs: BulkBlob[] = [];
+  let done = 0;
+  for (const d of demoIncomingDocuments(demo, { count: options.documents, endDate, years: 2 })) {
+    const year = vnDateParts(new Date(d.arrivalDate)).year;
+    const n = (counters.get(year) ?? 0) + 1;
+    counters.set(year, n);
+    let files: IncomingDocument['files'] = [];
+    if (withPdfs) {
+      const bytes = await renderIncomingPdf(d.pdf);
+      const sha256 = await blobs.put(bytes);
+      files = [{ sha256, name: d.fileName, size: bytes.byteLength, mime: 'application/pdf' }];
+      batchBlobs.push({ sha256, size: bytes.byteLength, uploadedBy: d.registeredBy, createdAt: new Date(d.arrivalDate).toISOString() });
+    }
+    batch.push(replayPlan(d, n, users, org, files));
+    if (batch.length >= 500) {
+      await bulkInsertDocuments(db, batch, org, batchBlobs);
+      done += batch.length;
+      options.onProgress?.(done, options.documents);
+      batch = [];
+      batchBlobs = [];
+    }
+  }
+  await bulkInsertDocuments(db, batch, org, batchBlobs);
+  done += batch.length;
+  options.onProgress?.(done, options.documents);
+  return { users: org.users.length, documents: done };
+}

@@ -1,0 +1,92 @@
+/**
+ * Error codes shared by the server, the core and the UI, each with a message in
+ * Vietnamese (shown by default) and English. The code is what programs compare;
+ * the messages are what people read.
+ */
+export const ERROR_MESSAGES = {
+  bad_request: { vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' },
+  invalid_json: { vi: 'Dữ liệu gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
+  validation_failed: { vi: 'Dữ liệu không hợp lệ: {details}', en: 'Invalid data: {details}' },
+  payload_too_large: { vi: 'Dữ liệu gửi lên quá lớn (tối đa {limit}).', en: 'The upload is too large (at most {limit}).' },
+  unsupported_media_type: { vi: 'Định dạng dữ liệu không được hỗ trợ.', en: 'Unsupported content type.' },
+  not_found: { vi: 'Không tìm thấy.', en: 'Not found.' },
+  unauthenticated: { vi: 'Phiên đăng nhập đã hết hạn hoặc không hợp lệ. Vui lòng đăng nhập lại.', en: 'Your session has expired or is invalid. Please sign in again.' },
+  invalid_credentials: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong user name or password.' },
+  account_disabled: { vi: 'Tài khoản đã bị khóa.', en: 'This account is disabled.' },
+  forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  document_not_found: { vi: 'Văn bản không tồn tại hoặc bạn không có quyền truy cập.', en: 'The document does not exist or you may not see it.' },
+  document_exists: { vi: 'Văn bản này đã được vào sổ.', en: 'This document is already registered.' },
+  duplicate_document: { vi: 'Có thể trùng văn bản: đã có văn bản cùng số, ký hiệu, cơ quan ban hành và ngày văn bản trong sổ đến.', en: 'Possible duplicate: a document with the same number, symbol, issuer and issue date is already registered.' },
+  document_done: { vi: 'Văn bản đã hoàn thành xử lý, không thể thay đổi.', en: 'The document has been completed and can no longer change.' },
+  not_clerk: { vi: 'Chỉ văn thư mới được vào sổ văn bản đến.', en: 'Only a clerk may register incoming documents.' },
+  not_agency_leader: { vi: 'Chỉ lãnh đạo cơ quan mới được cho ý kiến chỉ đạo và phân công xử lý.', en: 'Only an agency leader may instruct and assign handlers.' },
+  not_unit_leader: { vi: 'Chỉ lãnh đạo đơn vị được giao mới được phân công lại trong đơn vị.', en: 'Only a leader of the assigned unit may re-assign within it.' },
+  not_handler: { vi: 'Bạn không được giao xử lý văn bản này.', en: 'You are not assigned to this document.' },
+  not_main_handler: { vi: 'Chỉ người xử lý chính mới được hoàn thành văn bản.', en: 'Only the main handler may complete the document.' },
+  main_handler_required: { vi: 'Phải có đúng một đơn vị hoặc cá nhân xử lý chính.', en: 'There must be exactly one main handler.' },
+  main_handler_exists: { vi: 'Văn bản đã có đơn vị/cá nhân xử lý chính; hãy thu hồi trước khi giao lại.', en: 'The document already has a main handler; revoke it before assigning another.' },
+  assignee_invalid: { vi: 'Đơn vị hoặc cá nhân được giao không hợp lệ.', en: 'The assignee is not valid.' },
+  assignee_outside_unit: { vi: 'Chỉ được phân công cho cán bộ trong đơn vị của mình.', en: 'You may only re-assign to staff of your own unit.' },
+  assignment_not_found: { vi: 'Không tìm thấy phân công.', en: 'The assignment was not found.' },
+  assignment_inactive: { vi: 'Phân công này đã kết thúc hoặc bị thu hồi.', en: 'This assignment has ended or was revoked.' },
+  duplicate_assignee: { vi: 'Một đơn vị/cá nhân chỉ được giao một vai trò.', en: 'Each unit or person may be given one role only.' },
+  deadline_invalid: { vi: 'Hạn xử lý không được trước ngày hôm nay.', en: 'The deadline may not be in the past.' },
+  file_missing: { vi: 'Tệp đính kèm chưa được tải lên máy chủ.', en: 'The attached file has not been uploaded.' },
+  file_hash_mismatch: { vi: 'Nội dung tệp không khớp với mã băm SHA-256.', en: 'The file content does not match its SHA-256 hash.' },
+  file_not_pdf: { vi: 'Tệp đính kèm phải là PDF.', en: 'Attachments must be PDF files.' },
+  content_withheld: { vi: 'Nội dung văn bản mật không được đồng bộ xuống máy trạm.', en: 'Secret content is not synced to desktops.' },
+  invalid_mutation: { vi: 'Thao tác không hợp lệ: {details}', en: 'Invalid action: {details}' },
+  unknown_mutation: { vi: 'Thao tác không được hỗ trợ: {details}', en: 'Unsupported action: {details}' },
+  client_mismatch: { vi: 'Mã máy trạm thuộc về người dùng khác.', en: 'This client id belongs to another user.' },
+  mutation_gap: { vi: 'Thiếu thao tác trong hàng đợi đồng bộ (mong đợi số {expected}).', en: 'A queued action is missing (expected number {expected}).' },
+  rate_limited: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.', en: 'Too many requests, please try again later.' },
+  server_unreachable: { vi: 'Không kết nối được máy chủ. Thao tác sẽ được gửi khi có mạng.', en: 'The server cannot be reached. Your changes will be sent when the network is back.' },
+  server_error: { vi: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.', en: 'The server had a problem. Please try again later.' },
+  not_signed_in: { vi: 'Chưa đăng nhập.', en: 'Not signed in.' },
+  internal: { vi: 'Đã xảy ra lỗi không mong muốn.', en: 'An unexpected error occurred.' },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export interface LocalizedMessage {
+  vi: string;
+  en: string;
+}
+
+export interface AppErrorBody {
+  code: ErrorCode;
+  message: LocalizedMessage;
+  details?: unknown;
+}
+
+/** The message for a code, with `{name}` placeholders filled in. */
+export function errorMessage(code: ErrorCode, params: Record<string, string | number> = {}): LocalizedMessage {
+  const fill = (s: string): string => s.replace(/\{(\w+)\}/gu, (_, k: string) => String(params[k] ?? ''));
+  const m = ERROR_MESSAGES[code];
+  return { vi: fill(m.vi), en: fill(m.en) };
+}
+
+export function errorBody(code: ErrorCode, params: Record<string, string | number> = {}, details?: unknown): AppErrorBody {
+  return details === undefined ? { code, message: errorMessage(code, params) } : { code, message: errorMessage(code, params), details };
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_MESSAGES, value);
+}
+
+/** A domain error: thrown by rules, turned into an HTTP error or a mutation rejection. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, string | number>;
+  readonly details: unknown;
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}, details?: unknown) {
+    super(errorMessage(code, params).en);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+    this.details = details;
+  }
+  toBody(): AppErrorBody {
+    return errorBody(this.code, this.params, this.details);
+  }
+}

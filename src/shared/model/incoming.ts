@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { fileName, isoDate, isoDateTime, requiredText, sha256Hex, text, uuid } from './primitives.js';
+
+/** Độ khẩn (DOMAIN.md §4); edXML Priority 0–3 in this order. */
+export const URGENCIES = ['normal', 'urgent', 'very_urgent', 'flash'] as const;
+export const Urgency = z.enum(URGENCIES);
+export type Urgency = z.infer<typeof Urgency>;
+
+/** Độ mật. Secret documents' content is not synced to desktops by default. */
+export const CONFIDENTIALITIES = ['normal', 'confidential', 'secret', 'top_secret'] as const;
+export const Confidentiality = z.enum(CONFIDENTIALITIES);
+export type Confidentiality = z.infer<typeof Confidentiality>;
+
+/** xử lý chính / phối hợp / nhận để biết */
+export const ASSIGNMENT_ROLES = ['main', 'cooperate', 'info'] as const;
+export const AssignmentRole = z.enum(ASSIGNMENT_ROLES);
+export type AssignmentRole = z.infer<typeof AssignmentRole>;
+
+export const DOCUMENT_STATUSES = ['registered', 'in_progress', 'done'] as const;
+export const DocumentStatus = z.enum(DOCUMENT_STATUSES);
+export type DocumentStatus = z.infer<typeof DocumentStatus>;
+
+export const FileRef = z.object({
+  sha256: sha256Hex,
+  name: fileName,
+  size: z.number().int().positive().max(100 * 1024 * 1024),
+  mime: z.literal('application/pdf'),
+});
+export type FileRef = z.infer<typeof FileRef>;
+
+/** The Decree 30 metadata a clerk enters when registering (Appendix VI, II.II). */
+export const IncomingMetadata = z.object({
+  issuer: requiredText(200),
+  codeNumber: requiredText(11),
+  codeNotation: requiredText(30),
+  issuedDate: isoDate,
+  documentType: requiredText(100),
+  subject: requiredText(500),
+  signerName: text(50),
+  signerPosition: text(100),
+  urgency: Urgency,
+  confidentiality: Confidentiality,
+  dueDate: isoDate.nullable(),
+  pageCount: z.number().int().min(1).max(999).nullable(),
+  description: text(500),
+});
+export type IncomingMetadata = z.infer<typeof IncomingMetadata>;
+
+export const Assignment = z.object({
+  id: uuid,
+  role: AssignmentRole,
+  /** Exactly one of unitId / userId is set. */
+  unitId: uuid.nullable(),
+  userId: uuid.nullable(),
+  deadline: isoDate.nullable(),
+  /** Set when a unit leader re-assigned inside the unit holding this parent assignment. */
+  parentId: uuid.nullable(),
+  note: text(2000),
+  assignedBy: uuid,
+  assignedAt: isoDateTime,
+  status: z.enum(['active', 'done', 'revoked']),
+  completedAt: isoDateTime.nullable(),
+});
+export type Assignment = z.infer<typeof Assignment>;
+
+export const OPINION_KINDS = ['opinion', 'progress'] as const;
+export const Opinion = z.object({
+  id: uuid,
+  authorId: uuid,
+  kind: z.enum(OPINION_KINDS),
+  content: requiredText(4000),
+  /** Progress in percent, for kind 'progress'. */
+  progress: z.number().int().min(0).max(100).nullable(),
+  createdAt: isoDateTime,
+});
+export type Opinion = z.infer<typeof Opinion>;
+
+export const HISTORY_ACTIONS = [
+  'registered',
+  'duplicate_warning',
+  'instructed',
+  'assigned',
+  'reassigned',
+  'assignment_revoked',
+  'opinion',
+  'progress',
+  'completed',
+] as const;
+export const HistoryAction = z.enum(HISTORY_ACTIONS);
+export type HistoryAction = z.infer<typeof HistoryAction>;
+
+export const HistoryEntry = z.object({
+  id: z.number().int(),
+  actorId: uuid,
+  action: HistoryAction,
+  at: isoDateTime,
+  /** Human-readable summary in Vietnamese, kept so the timeline reads well even offline. */
+  summary: text(2000),
+  details: z.record(z.string(), z.unknown()),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+/** The full state of an incoming document as the server sends it to a user allowed to see it. */
+export const IncomingDocument = IncomingMetadata.extend({
+  id: uuid,
+  agencyId: uuid,
+  arrivalYear: z.number().int(),
+  arrivalNumber: z.number().int().positive(),
+  arrivalDate: isoDateTime,
+  status: DocumentStatus,
+  instruction: text(4000),
+  instructedBy: uuid.nullable(),
+  instructedAt: isoDateTime.nullable(),
+  registeredBy: uuid,
+  completedAt: isoDateTime.nullable(),
+  completedBy: uuid.nullable(),
+  completionNote: text(4000),
+  /** Documents registered earlier with the same number/symbol, issuer and issue date. */
+  duplicateOf: z.array(uuid),
+  /** Secret content is withheld from desktops: metadata only, no files. */
+  contentWithheld: z.boolean(),
+  files: z.array(FileRef),
+  assignments: z.array(Assignment),
+  opinions: z.array(Opinion),
+  history: z.array(HistoryEntry),
+  /** Per-user: when the requesting user first opened it, else null. */
+  readAt: isoDateTime.nullable(),
+  updatedAt: isoDateTime,
+  version: z.number().int().positive(),
+});
+export type IncomingDocument = z.infer<typeof IncomingDocument>;

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { IncomingDocument } from '../model/incoming.js';
+import { Agency, UserSummary } from '../model/organisation.js';
+import { isoDateTime, uuid } from '../model/primitives.js';
+
+/**
+ * The sync wire protocol between the core and the reference server
+ * (docs/sync-protocol.md). Every body is validated with these schemas on both ends.
+ */
+
+export const API_PREFIX = '/api/v1';
+
+// ── Auth ────────────────────────────────────────────────────────────────────
+export const LoginRequest = z.object({
+  username: z.string().min(1).max(64).transform((s) => s.normalize('NFC').trim().toLowerCase()),
+  password: z.string().min(1).max(256),
+  /** A label for the device, shown in the user's session list. */
+  deviceName: z.string().max(100).optional(),
+});
+export type LoginRequest = z.input<typeof LoginRequest>;
+
+export const LoginResponse = z.object({
+  token: z.string().min(32),
+  expiresAt: isoDateTime,
+  user: UserSummary,
+  agency: Agency,
+});
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+// ── Pull ────────────────────────────────────────────────────────────────────
+export const PullRequest = z.object({
+  clientId: uuid,
+  /** Opaque; null asks for everything from scratch. */
+  cursor: z.string().max(512).nullable(),
+  limit: z.number().int().min(1).max(2000).default(500),
+});
+export type PullRequest = z.input<typeof PullRequest>;
+
+export const PullChange = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('put'), doc: IncomingDocument }),
+  /** The user may no longer see this document: delete it with its files and search entries. */
+  z.object({ op: z.literal('remove'), id: uuid }),
+]);
+export type PullChange = z.infer<typeof PullChange>;
+
+export const PullResponse = z.object({
+  /** True when the client must drop everything it has before applying this page. */
+  reset: z.boolean(),
+  changes: z.array(PullChange),
+  cursor: z.string(),
+  /** More pages are waiting: pull again at once. */
+  more: z.boolean(),
+  /** The last mutation id of this client that the server has processed. */
+  lastMutationId: z.number().int().nonnegative(),
+  /** Bumped whenever units or users change; refetch the organisation when it moves. */
+  orgVersion: z.number().int().nonnegative(),
+  serverTime: isoDateTime,
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+// ── Push ────────────────────────────────────────────────────────────────────
+/** The envelope only: args are validated per mutation, so one bad mutation is rejected, not the batch. */
+export const PushedMutation = z.object({
+  id: z.number().int().positive(),
+  name: z.string().min(1).max(64),
+  args: z.unknown(),
+  createdAt: isoDateTime,
+});
+export type PushedMutation = z.infer<typeof PushedMutation>;
+
+export const PushRequest = z.object({
+  clientId: uuid,
+  mutations: z.array(PushedMutation).min(1).max(100),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const LocalizedMessageSchema = z.object({ vi: z.string(), en: z.string() });
+
+export const ErrorBody = z.object({
+  code: z.string(),
+  message: LocalizedMessageSchema,
+  details: z.unknown().optional(),
+});
+
+export const MutationResult = z.object({
+  id: z.number().int().positive(),
+  /** applied · already applied earlier (replay) · refused by the rules (the id still advances) */
+  status: z.enum(['applied', 'replayed', 'rejected']),
+  error: ErrorBody.optional(),
+  warnings: z.array(ErrorBody.extend({ code: z.string() })).optional(),
+});
+export type MutationResult = z.infer<typeof MutationResult>;
+
+export const PushResponse = z.object({
+  lastMutationId: z.number().int().nonnegative(),
+  results: z.array(MutationResult),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+/** 409 body when a push skips ids: the client must resend from `expected`. */
+export const PushGapBody = ErrorBody.extend({
+  code: z.literal('mutation_gap'),
+  details: z.object({ expected: z.number().int().positive(), lastMutationId: z.number().int().nonnegative() }),
+});
+
+// ── Duplicates (the clerk's warning before registering) ─────────────────────
+export const DuplicateCheckRequest = z.object({
+  codeNumber: z.string().max(11),
+  codeNotation: z.string().max(30),
+  issuer: z.string().max(200),
+  issuedDate: z.string().max(10),
+});
+export const DuplicateCheckResponse = z.object({
+  duplicates: z.array(z.object({ id: uuid, arrivalNumber: z.number().int(), arrivalYear: z.number().int(), arrivalDate: isoDateTime, subject: z.string() })),
+});
+export type DuplicateCheckResponse = z.infer<typeof DuplicateCheckResponse>;
+
+/** Server-sent events on `${API_PREFIX}/sync/events`: `event: poke` means "pull now". */
+export const POKE_EVENT = 'poke';
+
+/** Upload and download limits, shared so the client can refuse early with the same message. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export const MAX_JSON_BYTES = 2 * 1024 * 1024;

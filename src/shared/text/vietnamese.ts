@@ -1,0 +1,125 @@
+/**
+ * Vietnamese text rules shared by every layer (DOMAIN.md §10).
+ *
+ * - Every string that crosses a boundary is normalised to NFC: macOS file names,
+ *   some keyboards and Windows-1258 sources produce decomposed text that would
+ *   otherwise compare unequal and break search.
+ * - Search folding removes all marks and maps đ/Đ to d, which Unicode does not
+ *   decompose, so FTS5's remove_diacritics cannot do it for us.
+ * - Sorting follows Vietnamese collation (a < ă < â, d < đ, …), tones secondary.
+ */
+
+/** NFC-normalise a string; `null`/`undefined` pass through. */
+export function nfc<T extends string | null | undefined>(value: T): T {
+  return (typeof value === 'string' ? value.normalize('NFC') : value) as T;
+}
+
+/** NFC-normalise and collapse runs of whitespace, trimming the ends. */
+export function cleanText(value: string): string {
+  return value.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/** Recursively NFC-normalise every string in a JSON-like value. */
+export function nfcDeep<T>(value: T): T {
+  if (typeof value === 'string') return value.normalize('NFC') as T;
+  if (Array.isArray(value)) return value.map((v) => nfcDeep(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = nfcDeep(v);
+    return out as T;
+  }
+  return value;
+}
+
+const COMBINING_MARKS = /[\u0300-\u036f]/gu;
+
+/**
+ * Fold text for accent-insensitive search: lower case, no marks, đ→d.
+ * "Quyết định số 15" → "quyet dinh so 15"; "Đồng" → "dong".
+ */
+export function foldForSearch(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/[đĐ]/gu, 'd')
+    .toLowerCase()
+    .normalize('NFC');
+}
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+const collatorAccent = new Intl.Collator('vi', { sensitivity: 'variant', numeric: true });
+
+/** Vietnamese comparison: base letters first (a < ă < â), tones as a tie-breaker. */
+export function compareVi(a: string, b: string): number {
+  return collator.compare(a, b) || collatorAccent.compare(a, b);
+}
+
+/** Split a full name into family, middle and given names ("Nguyễn Văn An" → given "An"). */
+export function givenName(fullName: string): string {
+  const parts = cleanText(fullName).split(' ');
+  return parts[parts.length - 1] ?? '';
+}
+
+/** Person lists are customarily sorted by given name first, then by the full name. */
+export function comparePersonNames(a: string, b: string): number {
+  return compareVi(givenName(a), givenName(b)) || compareVi(a, b);
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** Accepts 'YYYY-MM-DD' or an ISO timestamp; returns the calendar parts in Vietnam time. */
+export function vnDateParts(value: string | Date): { year: number; month: number; day: number } {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/u.test(value)) {
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    return { year: y, month: m, day: d };
+  }
+  const date = typeof value === 'string' ? new Date(value) : value;
+  const shifted = new Date(date.getTime() + VN_OFFSET_MS);
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+/** Vietnam is UTC+7 all year (no daylight saving). */
+export const VN_OFFSET_MS = 7 * 3600 * 1000;
+
+/** Today's date in Vietnam as 'YYYY-MM-DD'. */
+export function vnToday(now: Date = new Date()): string {
+  const p = vnDateParts(now);
+  return `${p.year}-${pad2(p.month)}-${pad2(p.day)}`;
+}
+
+/** dd/MM/yyyy, the only date format users read. */
+export function formatDateVi(value: string | Date | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const p = vnDateParts(value);
+  return `${pad2(p.day)}/${pad2(p.month)}/${p.year}`;
+}
+
+/** dd/MM/yyyy HH:mm in Vietnam time. */
+export function formatDateTimeVi(value: string | Date): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  const shifted = new Date(date.getTime() + VN_OFFSET_MS);
+  return `${formatDateVi(date)} ${pad2(shifted.getUTCHours())}:${pad2(shifted.getUTCMinutes())}`;
+}
+
+/** Parse dd/MM/yyyy (as typed by users) into 'YYYY-MM-DD', or null when invalid. */
+export function parseDateVi(value: string): string | null {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/u.exec(value);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const iso = `${y}-${pad2(mo)}-${pad2(d)}`;
+  return isValidIsoDate(iso) ? iso : null;
+}
+
+/** True for a real calendar date written 'YYYY-MM-DD'. */
+export function isValidIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** The place-and-date line of an official document: "Kon Tum, ngày 05 tháng 01 năm 2026". */
+export function placeDateLine(place: string, date: string | Date): string {
+  const p = vnDateParts(date);
+  return `${place}, ngày ${pad2(p.day)} tháng ${pad2(p.month)} năm ${p.year}`;
+}
