@@ -163,4 +163,22 @@ describe('core sync with the reference server', () => {
     await eventually(async () => !existsSync(opened.path));
     await expect(spec.rpc.call('files.open', { sha256: file.sha256 })).rejects.toMatchObject({ code: 'not_found' });
   });
+
+  it('a file shared by two documents stays cached when only one of them goes away', async () => {
+    const file = await uploadPdf(server.url, await login(server.url, 'vanthu'), makePdf('Tep dung chung'));
+    const [d1, d2] = [await clerk.register({ subject: 'Tệp dùng chung 1' }, [file]), await clerk.register({ subject: 'Tệp dùng chung 2' }, [file])];
+    const a1 = randomUUID();
+    for (const [documentId, id] of [[d1, a1], [d2, randomUUID()]] as const)
+      await leader.apply('incoming.assign', { documentId, instruction: '', assignments: [{ id, role: 'main', unitId: null, userId: U['cv.kinhte2'].id, deadline: null, note: '' }] });
+    const spec = core();
+    await signIn(spec.rpc, server.url, 'cv.kinhte2');
+    await spec.rpc.call('sync.now');
+    const opened = await spec.rpc.call('files.open', { sha256: file.sha256 });
+    await leader.apply('incoming.revokeAssignment', { documentId: d1, assignmentId: a1, reason: '' });
+    await spec.rpc.call('sync.now');
+    expect(await spec.rpc.call('incoming.get', { id: d1 })).toBeNull();
+    const still = (await spec.rpc.call('incoming.get', { id: d2 }))!;
+    expect(still.cachedFiles).toEqual([file.sha256]);
+    expect(existsSync(opened.path)).toBe(true);
+  });
 });

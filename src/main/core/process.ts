@@ -57,10 +57,7 @@ async function shutdown(code: number): Promise<void> {
   }
 }
 
-interface ParentPort extends ElectronPortLike {
-  on(event: 'message', listener: (ev: { data: unknown; ports?: unknown[] }) => void): unknown;
-}
-const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+const parentPort = (process as unknown as { parentPort?: ElectronPortLike }).parentPort;
 
 if (parentPort) {
   core.attach(electronPortTransport(parentPort));
@@ -69,7 +66,7 @@ if (parentPort) {
     const port = ev.ports?.[0] as ElectronPortLike | undefined;
     if (data?.kind === 'attach-port' && port) {
       const detach = core.attach(electronPortTransport(port));
-      port.on('close' as 'message', () => detach());
+      port.on('close', () => detach());
     }
   });
 } else if (process.send) {

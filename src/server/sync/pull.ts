@@ -37,6 +37,21 @@ async function docStates(q: Queryable, userId: string, ids: string[]): Promise<M
   return new Map(rows.map((r) => [r.id, r.state]));
 }
 
+/** Whether the change log holds anything for this user in (after, upTo]. */
+async function hasChangesFor(q: Queryable, userId: string, after: number, upTo: number): Promise<boolean> {
+  const rows = (
+    await q.query(
+      `SELECT 1 FROM changes c
+        WHERE c.seq > $1 AND c.seq <= $3
+          AND (c.user_id = $2
+               OR (c.user_id IS NULL AND EXISTS (SELECT 1 FROM doc_access a WHERE a.user_id = $2 AND a.document_id = c.document_id)))
+        LIMIT 1`,
+      [after, userId, upTo],
+    )
+  ).rows;
+  return rows.length > 0;
+}
+
 /** Returns the PullResponse as JSON text. */
 export async function pull(db: Db, epoch: string, user: UserSummary, input: PullInput, now: Date): Promise<string> {
   return db.tx(
@@ -68,8 +83,11 @@ export async function pull(db: Db, epoch: string, user: UserSummary, input: Pull
           const s = states.get(id);
           if (s) parts.push(`{"op":"put","doc":${s}}`);
         }
-        more = ids.length === input.limit;
-        next = more ? { e: epoch, h: highWater, a: ids[ids.length - 1]! } : { e: epoch, s: highWater };
+        const snapshotMore = ids.length === input.limit;
+        next = snapshotMore ? { e: epoch, h: highWater, a: ids[ids.length - 1]! } : { e: epoch, s: highWater };
+        // The snapshot is done, but what changed for this user while it ran is still
+        // in the change log after `highWater`: the client must pull again at once.
+        more = snapshotMore || (highWater < hw && (await hasChangesFor(q, user.id, highWater, hw)));
       } else {
         const rows = (
           await q.query<{ seq: number; document_id: string; kind: 'put' | 'remove' }>(

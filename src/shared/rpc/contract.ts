@@ -145,7 +145,7 @@ export const RPC = {
   'mutations.dismiss': { params: z.object({ id: z.number().int().positive() }), result: z.object({}) },
   /** Add a local file (e.g. a scanned PDF to register); stored in the file cache and uploaded before the mutation that needs it. */
   'files.add': {
-    params: z.object({ name: fileName, bytes: z.instanceof(Uint8Array) }),
+    params: z.object({ name: fileName, bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'expected bytes' }) }),
     result: FileRef,
   },
   /** Make a file available locally (download, verify) and return its cache path for the file protocol. */

@@ -118,6 +118,10 @@ export type DuplicateCheckResponse = z.infer<typeof DuplicateCheckResponse>;
 /** Server-sent events on `${API_PREFIX}/sync/events`: `event: poke` means "pull now". */
 export const POKE_EVENT = 'poke';
 
+/** `PUT /files/:sha256` answers 201 (stored) or 200 (already there) with this. */
+export const FileUploadResponse = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/u), size: z.number().int().positive() });
+export type FileUploadResponse = z.infer<typeof FileUploadResponse>;
+
 /** Upload and download limits, shared so the client can refuse early with the same message. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export const MAX_JSON_BYTES = 2 * 1024 * 1024;

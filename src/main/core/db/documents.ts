@@ -8,6 +8,7 @@ import {
   type UserSummary,
 } from '../../../shared/index.js';
 import type { IncomingFilter, IncomingListItem } from '../../../shared/rpc/contract.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './open.js';
 import { duplicateKey, ftsMatchExpression, searchBody } from './search.js';
 
@@ -192,7 +193,6 @@ export class DocumentStore {
       fileKnown: db.prepare(`INSERT OR IGNORE INTO files (sha256, size, state, needs_upload) VALUES (?, ?, 'missing', 0)`),
       delete: db.prepare<[string]>('DELETE FROM documents WHERE id = ?'),
       get: db.prepare<[string], { doc_json: string }>('SELECT doc_json FROM documents WHERE id = ?'),
-      all: db.prepare<[], { doc_json: string }>('SELECT doc_json FROM documents'),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM documents'),
       byDupKey: db.prepare<[string], { doc_json: string }>('SELECT doc_json FROM documents WHERE dup_key = ? ORDER BY arrival_date DESC LIMIT 20'),
     };
@@ -254,10 +254,23 @@ export class DocumentStore {
     return this.stmts.count.get()?.n ?? 0;
   }
 
-  /** Re-derive every row's list columns, e.g. after the signed-in user moved to another unit. */
+  /** Re-derive every row's list columns, e.g. after the signed-in user moved to another unit. In chunks: the cache may be large. */
   recomputeAll(viewer: Viewer): void {
-    const docs = this.stmts.all.all().map((r) => JSON.parse(r.doc_json) as IncomingDocument);
-    for (const d of docs) this.put(d, viewer);
+    const chunk = this.db.prepare<[string], { id: string; doc_json: string }>('SELECT id, doc_json FROM documents WHERE id > ? ORDER BY id LIMIT 500');
+    for (let after = ''; ; ) {
+      const rows = chunk.all(after);
+      if (rows.length === 0) return;
+      for (const r of rows) this.put(JSON.parse(r.doc_json) as IncomingDocument, viewer);
+      after = (rows[rows.length - 1] as { id: string }).id;
+    }
+  }
+
+  /** Statements built from filters, prepared once per shape. */
+  private readonly prepared = new Map<string, Statement>();
+  private prepare(sql: string): Statement {
+    let st = this.prepared.get(sql);
+    if (!st) this.prepared.set(sql, (st = this.db.prepare(sql)));
+    return st;
   }
 
   listPage(opts: { filter: IncomingFilter; urgentOnly: boolean; after: Keyset | null; limit: number; now: Date }): { rows: DocumentRow[]; total: number } {
@@ -265,7 +278,7 @@ export class DocumentStore {
     const params: Record<string, string | number> = { limit: opts.limit };
     if (opts.filter === 'overdue') params.today = vnToday(opts.now);
     const countSql = `SELECT count(*) AS n FROM documents${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
-    const total = (this.db.prepare(countSql).get(params) as { n: number }).n;
+    const total = (this.prepare(countSql).get(params) as { n: number }).n;
     const pageWhere = [...where];
     if (opts.after) {
       pageWhere.push('(arrival_date < @afterDate OR (arrival_date = @afterDate AND id < @afterId))');
@@ -274,7 +287,7 @@ export class DocumentStore {
     }
     const sql = `SELECT ${LIST_COLUMNS} FROM documents${pageWhere.length ? ` WHERE ${pageWhere.join(' AND ')}` : ''}
       ORDER BY arrival_date DESC, id DESC LIMIT @limit`;
-    return { rows: this.db.prepare(sql).all(params) as DocumentRow[], total };
+    return { rows: this.prepare(sql).all(params) as DocumentRow[], total };
   }
 
   rowsByIds(ids: readonly string[]): DocumentRow[] {
@@ -290,14 +303,14 @@ export class DocumentStore {
     const match = ftsMatchExpression(terms);
     if (match === null) return [];
     const RANK_CAP = 5000;
-    const matches = (this.db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?)').get(match, RANK_CAP + 1) as { n: number }).n;
+    const matches = (this.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?)').get(match, RANK_CAP + 1) as { n: number }).n;
     const sql =
       matches <= RANK_CAP
         ? `SELECT ${LIST_COLUMNS.split(', ').map((c) => `d.${c}`).join(', ')} FROM documents_fts f JOIN documents d ON d.rowid = f.rowid
            WHERE documents_fts MATCH ? ORDER BY f.rank, d.arrival_date DESC LIMIT ?`
         : `SELECT ${LIST_COLUMNS.split(', ').map((c) => `d.${c}`).join(', ')} FROM documents d
            WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?) ORDER BY d.arrival_date DESC, d.id DESC LIMIT ?`;
-    return this.db.prepare(sql).all(match, limit) as DocumentRow[];
+    return this.prepare(sql).all(match, limit) as DocumentRow[];
   }
 
   byDuplicateKey(key: string): IncomingDocument[] {

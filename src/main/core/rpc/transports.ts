@@ -29,6 +29,7 @@ export function nodePortTransport(port: NodePortLike): RpcTransport {
 export interface ElectronPortLike {
   postMessage(message: unknown): void;
   on(event: 'message', listener: (ev: { data: unknown; ports?: unknown[] }) => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
   removeListener?(event: 'message', listener: (ev: { data: unknown; ports?: unknown[] }) => void): unknown;
   off?(event: 'message', listener: (ev: { data: unknown; ports?: unknown[] }) => void): unknown;
   start?(): void;

@@ -3,6 +3,7 @@ import {
   API_PREFIX,
   AppError,
   DuplicateCheckResponse,
+  FileUploadResponse,
   ErrorBody,
   LoginResponse,
   Organisation,
@@ -168,8 +169,10 @@ export class ServerClient {
       headers: { 'content-type': 'application/pdf' },
       timeoutMs: 300_000,
     });
-    const body = (await res.json()) as { sha256: string; size: number };
-    return body;
+    const body = FileUploadResponse.safeParse(await res.json().catch(() => null));
+    // The server hashes what it received: an answer naming another digest means the bytes were damaged on the way.
+    if (!body.success || body.data.sha256 !== sha256 || body.data.size !== bytes.length) throw new AppError('file_hash_mismatch', {}, { sha256 });
+    return body.data;
   }
 
   /** Start a download, from `offset` when resuming; the caller streams the body. No overall time limit: big files on slow links. */

@@ -89,15 +89,16 @@ export function fileRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
 function sendFile(reply: FastifyReply, path: string, sha: string, size: number, rangeHeader: string | undefined): FastifyReply {
   reply.header('accept-ranges', 'bytes');
-  reply.header('etag', `"${sha}"`);
-  reply.header('cache-control', 'private, max-age=31536000, immutable');
-  reply.header('content-type', 'application/pdf');
   reply.header('x-content-type-options', 'nosniff');
   const range = parseRange(rangeHeader, size);
   if (range === 'invalid') {
+    // Sent as JSON: labelled application/pdf, the object body made Fastify fail with a 500.
     reply.header('content-range', `bytes */${size}`);
     return reply.status(416).send({ code: 'bad_request', message: { vi: 'Khoảng byte yêu cầu không hợp lệ.', en: 'Requested range not satisfiable.' } });
   }
+  reply.header('etag', `"${sha}"`);
+  reply.header('cache-control', 'private, max-age=31536000, immutable');
+  reply.header('content-type', 'application/pdf');
   if (range === null) {
     reply.header('content-length', size);
     return reply.status(200).send(createReadStream(path));

@@ -799,7 +799,7 @@ export function* demoIncomingDocuments(org: DemoOrg, options: DemoIncomingOption
     if (original.length > 0) {
       const src = r.pick(original);
       const metadata = { ...src.doc.metadata };
-      const dupDoc = duplicatePlan(r, view, src, id, arrival, endMs, today);
+      const dupDoc = duplicatePlan(r, view, src, id, arrival, endMs);
       if (dupDoc.state === 'registered' && metadata.dueDate !== null && metadata.dueDate < today) metadata.dueDate = null;
       const doc: DemoIncoming = {
         index,
@@ -831,7 +831,7 @@ export function* demoIncomingDocuments(org: DemoOrg, options: DemoIncomingOption
 
     // Issued 0–5 days before arrival, on a working day when possible.
     let issuedDay = arrivalDay - r.weighted<number>([[0, 25], [1, 35], [2, 18], [3, 10], [4, 7], [5, 5]]);
-    for (let k = 0; k < 3 && !isWorkingDay(issuedDay); k++) issuedDay -= 1;
+    while (issuedDay < arrivalDay && !isWorkingDay(issuedDay)) issuedDay += 1;
     const issuedDate = isoDay(issuedDay);
 
     // Number: the issuer's yearly series, about `rate` a day, unique per issuer and year.
@@ -943,8 +943,7 @@ export function* demoIncomingDocuments(org: DemoOrg, options: DemoIncomingOption
 }
 
 /** A duplicate is set aside: if there was time, the leader sends it to the unit that handled the original, which files it. */
-function duplicatePlan(rng: Random, view: OrgView, src: Recent, docId: string, arrival: number, end: number, today: string): { plan: DemoPlan; state: DemoState } {
-  void today;
+function duplicatePlan(rng: Random, view: OrgView, src: Recent, docId: string, arrival: number, end: number): { plan: DemoPlan; state: DemoState } {
   if ((end - arrival) / DAY < 2) return { plan: {}, state: 'registered' };
   const unit = src.mainUnit ?? rng.pick(view.units);
   const assigner = view.leaderFor(unit, rng);

@@ -15,7 +15,7 @@
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, type PDFRef } from 'pdf-lib';
 import type { Confidentiality, Urgency } from '../../../shared/model/incoming.js';
-import { formatDateVi, placeDateLine } from '../../../shared/text/vietnamese.js';
+import { formatDateVi, nfcDeep, placeDateLine } from '../../../shared/text/vietnamese.js';
 import { SubsetFont, fontFace, type FontStyle } from './fonts.js';
 import { fillerParagraphs, genericBody } from './prose.js';
 import { createRandom, hashSeed } from './random.js';
@@ -235,8 +235,10 @@ function defaultRecipients(input: IncomingPdfInput): string[] {
   return out;
 }
 
-/** Render the document. Deterministic for a given input (no dates or random ids inside). */
-export async function renderIncomingPdf(input: IncomingPdfInput): Promise<Uint8Array> {
+/** Render the document as a PDF. Deterministic: the same input gives the same bytes (no dates or random ids inside). */
+export async function renderIncomingPdf(raw: IncomingPdfInput): Promise<Uint8Array> {
+  // NFC everywhere: decomposed marks would be drawn as separate, unpositioned glyphs.
+  const input = nfcDeep(raw);
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const context = pdf.context;
   const urgencyLabel = URGENCY_LABEL[input.urgency ?? 'normal'];

@@ -1,0 +1,35 @@
+/**
+ * `npm run bench [-- name…]` — runs the benchmarks (all, or those named) and
+ * prints one table. Not part of the test suite; results go to docs/benchmarks.md.
+ */
+import { benchPdf } from './pdf.js';
+import { benchServerPulls } from './serverPulls.js';
+import { benchIncremental, benchInitialSync } from './sync.js';
+import { machine, printTable } from './lib.js';
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  'sync-initial': benchInitialSync,
+  'sync-incremental': benchIncremental,
+  'server-pulls': benchServerPulls,
+  'seed-pdf': benchPdf,
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
+for (const n of names) {
+  const fn = BENCHES[n];
+  if (!fn) {
+    console.error(`unknown benchmark ${n}; known: ${Object.keys(BENCHES).join(', ')}`);
+    process.exit(2);
+  }
+  console.error(`▸ ${n}…`);
+  try {
+    await fn();
+  } catch (err) {
+    console.error(`  ${n} failed:`, err);
+    process.exitCode = 1;
+  }
+}
+console.log(`\nMachine: ${machine()}\n`);
+printTable();
+process.exit(process.exitCode ?? 0);

@@ -1,0 +1,86 @@
+/**
+ * Client sync benchmarks, with the real core in its own process (as the desktop
+ * runs it) against the reference server on real PostgreSQL:
+ *  - initial sync of 100,000 documents (metadata and history, no files) into an
+ *    empty cache, with the core's peak memory;
+ *  - a change made by one client visible in a second client's cache.
+ */
+import { randomUUID } from 'node:crypto';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/server/seed/content/organisation.js';
+import { seedDemo } from '../src/server/seed/seedDemo.js';
+import { forkCore, eventually } from '../test/helpers/core.js';
+import { benchDatabaseUrl, benchServer, dropDatabase, ms, percentile, record, sampleRss } from './lib.js';
+
+const INITIAL_DOCS = Number(process.env.BENCH_INITIAL_DOCUMENTS ?? 100_000);
+const ROUND_TRIPS = Number(process.env.BENCH_ROUND_TRIPS ?? 100);
+
+export async function benchInitialSync(): Promise<void> {
+  const dbUrl = await benchDatabaseUrl();
+  const server = await benchServer(dbUrl);
+  const core = forkCore({ args: ['--poll-ms', '600000'] });
+  try {
+    let t = performance.now();
+    await seedDemo(server.context, { documents: INITIAL_DOCS, withPdfs: false });
+    const seedMs = performance.now() - t;
+    const name = `initial sync, ${INITIAL_DOCS.toLocaleString('en')} documents (PostgreSQL → core)`;
+    record(name, 'server seed (bulk load, for reference)', ms(seedMs));
+    const rss = sampleRss(core.child.pid!);
+    t = performance.now();
+    await core.rpc.call('session.login', { serverUrl: server.url, username: DEMO_USERS.leader, password: DEMO_PASSWORD });
+    await eventually(async () => {
+      const s = await core.rpc.call('sync.status', {});
+      if (s.state === 'syncing' || s.lastSyncAt === null) return false;
+      const list = await core.rpc.call('incoming.list', { limit: 1 });
+      return list.total >= INITIAL_DOCS;
+    }, 600_000, 50);
+    const elapsed = performance.now() - t;
+    const peak = rss.stop();
+    const rate = INITIAL_DOCS / (elapsed / 1000);
+    record(name, 'end to end (login → all in cache)', ms(elapsed));
+    record(name, 'throughput', `${rate.toFixed(0)} docs/s`, '≥ 10,000 docs/s', rate >= 10_000);
+    record(name, 'core peak memory (RSS)', `${peak.toFixed(0)} MB`, '< 300 MB', peak < 300);
+  } finally {
+    await core.kill('SIGTERM');
+    await server.close();
+    await dropDatabase(dbUrl);
+  }
+}
+
+export async function benchIncremental(): Promise<void> {
+  const dbUrl = await benchDatabaseUrl();
+  const server = await benchServer(dbUrl);
+  const writer = forkCore({ args: ['--poll-ms', '600000'] });
+  const reader = forkCore({ args: ['--poll-ms', '600000'] });
+  try {
+    await seedDemo(server.context, { documents: 300, withPdfs: false });
+    await writer.rpc.call('session.login', { serverUrl: server.url, username: DEMO_USERS.leader, password: DEMO_PASSWORD });
+    await reader.rpc.call('session.login', { serverUrl: server.url, username: DEMO_USERS.clerk, password: DEMO_PASSWORD });
+    const open = await eventually(async () => {
+      const l = await reader.rpc.call('incoming.list', { filter: 'all', limit: 500 });
+      const w = await writer.rpc.call('incoming.list', { filter: 'all', limit: 500 });
+      return l.total >= 300 && w.total >= 300 ? w.items.filter((i) => i.status !== 'done') : null;
+    }, 60_000);
+    const latencies: number[] = [];
+    for (let i = 0; i < ROUND_TRIPS; i++) {
+      const doc = open[i % open.length]!;
+      const seen = reader.rpc.waitFor('changed', (p) => p.scope === 'incoming' && (p.ids ?? []).includes(doc.id), 10_000);
+      const t = performance.now();
+      await writer.rpc.call('mutate', {
+        name: 'incoming.addOpinion',
+        args: { documentId: doc.id, opinionId: randomUUID(), kind: 'opinion', content: `Ý kiến chỉ đạo bổ sung số ${i + 1}`, progress: null },
+      });
+      await seen;
+      latencies.push(performance.now() - t);
+    }
+    const name = `incremental: change on client A visible in client B (${ROUND_TRIPS} round trips)`;
+    const p50 = percentile(latencies, 50);
+    const p95 = percentile(latencies, 95);
+    record(name, 'p50', ms(p50), '< 150 ms', p50 < 150);
+    record(name, 'p95', ms(p95), '< 500 ms', p95 < 500);
+  } finally {
+    await writer.kill('SIGTERM');
+    await reader.kill('SIGTERM');
+    await server.close();
+    await dropDatabase(dbUrl);
+  }
+}

@@ -1,0 +1,160 @@
+import {
+  CalendarOutlined,
+  CarryOutOutlined,
+  InboxOutlined,
+  LogoutOutlined,
+  MailOutlined,
+  SearchOutlined,
+  SendOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Alert, App, Avatar, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ComingSoon } from '../components/ComingSoon.js';
+import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { Loading } from '../components/Loading.js';
+import { SyncIndicator } from '../components/SyncIndicator.js';
+import { IncomingList } from '../features/documents/IncomingList.js';
+import { SearchPage } from '../features/search/SearchPage.js';
+import { useApp, useMe, useRpc } from './AppContext.js';
+import { navigate, useRoute, type Route } from './router.js';
+import { roleKey, unitName } from './util.js';
+
+// The document view carries pdf.js: load it when first needed.
+const DocumentView = lazy(() => import('../features/documents/DocumentView.js').then((m) => ({ default: m.DocumentView })));
+const RegisterForm = lazy(() => import('../features/documents/RegisterForm.js').then((m) => ({ default: m.RegisterForm })));
+const ProcessingSlip = lazy(() => import('../features/documents/ProcessingSlip.js').then((m) => ({ default: m.ProcessingSlip })));
+
+type NavKey = 'incoming' | 'outgoing' | 'tasks' | 'schedule' | 'mail' | 'search';
+
+function navKeyOf(route: Route): NavKey {
+  switch (route.name) {
+    case 'coming':
+      return route.feature;
+    case 'search':
+      return 'search';
+    default:
+      return 'incoming';
+  }
+}
+
+export function Shell(): React.JSX.Element {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const { sync } = useApp();
+  const [collapsed, setCollapsed] = useState(false);
+
+  // The processing slip is a print view: no navigation around it.
+  if (route.name === 'slip')
+    return (
+      <Suspense fallback={<Loading />}>
+        <ProcessingSlip id={route.id} />
+      </Suspense>
+    );
+
+  const items = [
+    { key: 'incoming', icon: <InboxOutlined />, label: t('nav.incoming') },
+    { key: 'outgoing', icon: <SendOutlined />, label: t('nav.outgoing') },
+    { key: 'tasks', icon: <CarryOutOutlined />, label: t('nav.tasks') },
+    { key: 'schedule', icon: <CalendarOutlined />, label: t('nav.schedule') },
+    { key: 'mail', icon: <MailOutlined />, label: t('nav.mail') },
+    { key: 'search', icon: <SearchOutlined />, label: t('nav.search') },
+  ];
+  const go = (key: string): void => {
+    if (key === 'incoming') navigate({ name: 'incoming' });
+    else if (key === 'search') navigate({ name: 'search', q: '' });
+    else navigate({ name: 'coming', feature: key as 'outgoing' });
+  };
+
+  return (
+    <Layout className="shell">
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={212} className="shell-sider">
+        <div className="brand" title={t('app.tagline')}>
+          <span className="brand-mark">iO</span>
+          {!collapsed && <span className="brand-name">{t('app.name')}</span>}
+        </div>
+        <Menu theme="dark" mode="inline" selectedKeys={[navKeyOf(route)]} items={items} onClick={(e) => go(e.key)} data-testid="nav" />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="shell-header">
+          <SyncIndicator />
+          <Space size={16}>
+            <LanguageSwitch />
+            <UserMenu />
+          </Space>
+        </Layout.Header>
+        {sync.state === 'offline' && <Alert type="warning" banner showIcon title={t('sync.offlineBanner')} data-testid="offline-banner" />}
+        <Layout.Content className="shell-content">
+          <Suspense fallback={<Loading />}>
+            <Screen route={route} />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function Screen({ route }: { route: Route }): React.JSX.Element {
+  switch (route.name) {
+    case 'incoming':
+      return <IncomingList />;
+    case 'register':
+      return <RegisterForm />;
+    case 'document':
+      return <DocumentView key={route.id} id={route.id} />;
+    case 'search':
+      return <SearchPage q={route.q} />;
+    case 'coming':
+      return <ComingSoon feature={route.feature} />;
+    case 'slip':
+      return <Loading />;
+  }
+}
+
+function UserMenu(): React.JSX.Element {
+  const { t } = useTranslation();
+  const { modal } = App.useApp();
+  const { org, sync, session } = useApp();
+  const me = useMe();
+  const rpc = useRpc();
+  const unit = unitName(org, me.unitId);
+  const role = t(`user.role.${roleKey(me, org)}`);
+
+  const signOut = (): void => {
+    modal.confirm({
+      title: t('user.signOutTitle'),
+      content: sync.pendingCount > 0 ? t('user.signOutPending', { count: sync.pendingCount }) : t('user.signOutText'),
+      okText: t('user.signOut'),
+      cancelText: t('app.cancel'),
+      onOk: async () => {
+        await rpc.call('session.logout');
+      },
+    });
+  };
+
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'agency', label: session.agency?.name ?? '', disabled: true },
+          { type: 'divider' },
+          { key: 'signout', icon: <LogoutOutlined />, label: t('user.signOut'), onClick: signOut },
+        ],
+      }}
+    >
+      <button type="button" className="user-button" data-testid="user-menu">
+        <Avatar size={32} icon={<UserOutlined />} className="user-avatar" />
+        <span className="user-text">
+          <Typography.Text strong className="user-name" data-testid="user-name">
+            {me.fullName}
+          </Typography.Text>
+          <Typography.Text type="secondary" className="user-role" data-testid="user-role">
+            {unit ? `${role} · ${unit}` : role}
+          </Typography.Text>
+        </span>
+      </button>
+    </Dropdown>
+  );
+}

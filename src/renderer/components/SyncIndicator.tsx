@@ -1,0 +1,122 @@
+import { CheckCircleFilled, CloudSyncOutlined, DisconnectOutlined, ExclamationCircleFilled, SyncOutlined } from '@ant-design/icons';
+import { Badge, Button, Drawer, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FailedMutation } from '../../shared/rpc/contract.js';
+import type { MutationName } from '../../shared/sync/mutations.js';
+import { formatDateTimeVi } from '../../shared/text/vietnamese.js';
+import { useApp, useRpc } from '../app/AppContext.js';
+import { bodyText } from '../app/util.js';
+
+/** Online / offline / syncing, the pending count, the last sync time, and the actions the server refused. */
+export function SyncIndicator(): React.JSX.Element {
+  const { t } = useTranslation();
+  const { sync, lang } = useApp();
+  const rpc = useRpc();
+  const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState(false);
+
+  const syncNow = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      await rpc.call('sync.now');
+    } catch {
+      // the status event tells the story
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const state = sync.state;
+  const stateTag =
+    state === 'online' ? (
+      <Tag color="success" icon={<CheckCircleFilled />} data-testid="sync-state" data-state="online">
+        {t('sync.online')}
+      </Tag>
+    ) : state === 'syncing' ? (
+      <Tag color="processing" icon={<SyncOutlined spin />} data-testid="sync-state" data-state="syncing">
+        {t('sync.syncing')}
+      </Tag>
+    ) : (
+      <Tag color="default" icon={<DisconnectOutlined />} data-testid="sync-state" data-state="offline" className="tag-offline">
+        {t('sync.offline')}
+      </Tag>
+    );
+
+  const tooltip = [
+    sync.lastSyncAt ? t('sync.lastSync', { time: formatDateTimeVi(sync.lastSyncAt) }) : t('sync.never'),
+    state === 'offline' && sync.nextRetryAt ? t('sync.nextRetry', { time: formatDateTimeVi(sync.nextRetryAt) }) : null,
+    sync.lastError ? bodyText(sync.lastError, lang) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+
+  return (
+    <Space size={8} className="sync-indicator" data-testid="sync-indicator">
+      <Tooltip title={tooltip}>{stateTag}</Tooltip>
+      {sync.pendingCount > 0 && (
+        <Tag color="gold" icon={<CloudSyncOutlined />} data-testid="pending-count">
+          {t('sync.pending', { count: sync.pendingCount })}
+        </Tag>
+      )}
+      {sync.failedCount > 0 && (
+        <Tag color="error" icon={<ExclamationCircleFilled />} className="clickable" onClick={() => setOpen(true)} data-testid="failed-count">
+          {t('sync.failed', { count: sync.failedCount })}
+        </Tag>
+      )}
+      <Typography.Text type="secondary" className="sync-time" data-testid="last-sync">
+        {sync.lastSyncAt ? t('sync.lastSync', { time: formatDateTimeVi(sync.lastSyncAt) }) : t('sync.never')}
+      </Typography.Text>
+      <Tooltip title={t('sync.syncNow')}>
+        <Button size="small" type="text" icon={<SyncOutlined spin={busy || state === 'syncing'} />} onClick={() => void syncNow()} aria-label={t('sync.syncNow')} />
+      </Tooltip>
+      <FailedDrawer open={open} onClose={() => setOpen(false)} />
+    </Space>
+  );
+}
+
+function FailedDrawer({ open, onClose }: { open: boolean; onClose: () => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { lang, sync } = useApp();
+  const rpc = useRpc();
+  const [items, setItems] = useState<FailedMutation[]>([]);
+  const load = useCallback(() => {
+    rpc.call('mutations.failed').then(setItems, () => setItems([]));
+  }, [rpc]);
+  useEffect(() => {
+    if (open) load();
+  }, [open, load, sync.failedCount]);
+  return (
+    <Drawer title={t('sync.rejectedList')} open={open} onClose={onClose} size={460}>
+      {items.length === 0 ? (
+        <Empty description={t('sync.rejectedEmpty')} />
+      ) : (
+        <List
+          dataSource={items}
+          renderItem={(f) => (
+            <List.Item
+              actions={[
+                <Button key="ok" size="small" onClick={() => void rpc.call('mutations.dismiss', { id: f.id }).then(load)}>
+                  {t('sync.dismiss')}
+                </Button>,
+              ]}
+            >
+              <List.Item.Meta
+                avatar={<Badge status="error" />}
+                title={`${t(`mutation.${f.name as MutationName}`)} · ${formatDateTimeVi(f.failedAt)}`}
+                description={
+                  <>
+                    {bodyText(f.error, lang)}{' '}
+                    <a href={`#/incoming/${f.documentId}`} onClick={onClose}>
+                      {t('sync.openDocument')}
+                    </a>
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </Drawer>
+  );
+}

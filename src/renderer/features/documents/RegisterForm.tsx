@@ -1,0 +1,348 @@
+import { DeleteOutlined, FilePdfOutlined, InboxOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, AutoComplete, Button, Card, DatePicker, Form, Input, InputNumber, List, Modal, Select, Space, Typography, Upload, App } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Confidentiality, FileRef, Urgency } from '../../../shared/model/incoming.js';
+import { CONFIDENTIALITIES, URGENCIES } from './constants.js';
+import { vnToday } from '../../../shared/text/vietnamese.js';
+import { useApp, useRpc } from '../../app/AppContext.js';
+import { navigate } from '../../app/router.js';
+import { errorText, newId } from '../../app/util.js';
+import { DOCUMENT_TYPES, METADATA_LIMITS as L } from './constants.js';
+import { useMutate } from './useDocument.js';
+
+interface Values {
+  issuer: string;
+  codeNumber: string;
+  codeNotation: string;
+  issuedDate: Dayjs | null;
+  documentType: string;
+  subject: string;
+  signerName: string;
+  signerPosition: string;
+  urgency: Urgency;
+  confidentiality: Confidentiality;
+  dueDate: Dayjs | null;
+  pageCount: number | null;
+  description: string;
+}
+
+interface Duplicate {
+  id: string;
+  arrivalNumber: number;
+  arrivalYear: number;
+  subject: string;
+}
+
+const MAX_FILE = 100 * 1024 * 1024;
+const iso = (d: Dayjs | null | undefined): string | null => (d ? d.format('YYYY-MM-DD') : null);
+
+/**
+ * The clerk's registration of an incoming document (Decree 30, Art. 22): the
+ * metadata of Appendix VI II.II with the same limits as IncomingMetadata, the PDF
+ * files (files.add), and the duplicate warning before anything is written.
+ */
+export function RegisterForm(): React.JSX.Element {
+  const { t } = useTranslation();
+  const rpc = useRpc();
+  const { lang } = useApp();
+  const { message } = App.useApp();
+  const mutate = useMutate();
+  const [form] = Form.useForm<Values>();
+  const [files, setFiles] = useState<FileRef[]>([]);
+  const [adding, setAdding] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
+  const lastKey = useRef('');
+  const confidentiality = Form.useWatch('confidentiality', form);
+
+  const req = (field: string) => ({ required: true, whitespace: true, message: t('register.required', { field: field.toLowerCase() }) });
+  const max = (field: string, n: number) => ({ max: n, message: t('register.max', { field, max: n }) });
+
+  /** Ask the core (and, when online, the server) for registered documents with the same number, symbol, issuer and date. */
+  const checkDuplicates = useCallback(async (): Promise<Duplicate[]> => {
+    const v = form.getFieldsValue();
+    const issuedDate = iso(v.issuedDate);
+    if (!v.codeNumber?.trim() || !v.codeNotation?.trim() || !v.issuer?.trim() || !issuedDate) {
+      setDuplicates([]);
+      return [];
+    }
+    const params = { codeNumber: v.codeNumber.trim(), codeNotation: v.codeNotation.trim(), issuer: v.issuer.trim(), issuedDate };
+    const key = JSON.stringify(params);
+    try {
+      const found = await rpc.call('incoming.checkDuplicates', params);
+      if (key === JSON.stringify(lastKey.current) || true) setDuplicates(found);
+      lastKey.current = key;
+      return found;
+    } catch {
+      return [];
+    }
+  }, [form, rpc]);
+
+  const addFile = async (file: File): Promise<void> => {
+    if (file.size > MAX_FILE) {
+      void message.error(t('register.tooLarge'));
+      return;
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const magic = new TextDecoder().decode(bytes.subarray(0, 5));
+    if (magic !== '%PDF-') {
+      void message.error(t('register.onlyPdf'));
+      return;
+    }
+    setAdding((n) => n + 1);
+    try {
+      const ref = await rpc.call('files.add', { name: file.name.normalize('NFC'), bytes });
+      setFiles((fs) => (fs.some((f) => f.sha256 === ref.sha256) ? fs : [...fs, ref]));
+    } catch (err) {
+      void message.error(errorText(err, lang, t('app.unexpected')));
+    } finally {
+      setAdding((n) => n - 1);
+    }
+  };
+
+  const register = async (v: Values): Promise<void> => {
+    const documentId = newId();
+    setBusy(true);
+    const ok = await mutate('incoming.register', {
+      documentId,
+      metadata: {
+        issuer: v.issuer.trim(),
+        codeNumber: v.codeNumber.trim(),
+        codeNotation: v.codeNotation.trim(),
+        issuedDate: iso(v.issuedDate) ?? '',
+        documentType: v.documentType.trim(),
+        subject: v.subject.trim(),
+        signerName: (v.signerName ?? '').trim(),
+        signerPosition: (v.signerPosition ?? '').trim(),
+        urgency: v.urgency,
+        confidentiality: v.confidentiality,
+        dueDate: iso(v.dueDate),
+        pageCount: v.pageCount ?? null,
+        description: (v.description ?? '').trim(),
+      },
+      files,
+    });
+    setBusy(false);
+    if (ok) {
+      void message.success(t('register.done'));
+      navigate({ name: 'document', id: documentId });
+    }
+  };
+
+  const submit = async (v: Values): Promise<void> => {
+    setBusy(true);
+    const found = await checkDuplicates();
+    setBusy(false);
+    if (found.length === 0) return register(v);
+    Modal.confirm({
+      title: t('register.duplicateTitle'),
+      icon: <WarningOutlined className="warn-icon" />,
+      content: <DuplicateList items={found} />,
+      okText: t('register.duplicateContinue'),
+      cancelText: t('app.cancel'),
+      rootClassName: 'duplicate-confirm',
+      onOk: () => register(v),
+    });
+  };
+
+  // Split "15/QĐ-UBND" typed into the number field; symbols are upper case.
+  const normaliseCode = (): void => {
+    const n = (form.getFieldValue('codeNumber') as string | undefined) ?? '';
+    const m = /^\s*([^/\s]+)\s*\/\s*(\S+)\s*$/u.exec(n);
+    if (m?.[1] && m[2] && !form.getFieldValue('codeNotation')) form.setFieldsValue({ codeNumber: m[1], codeNotation: m[2].toUpperCase() });
+    const s = (form.getFieldValue('codeNotation') as string | undefined) ?? '';
+    if (s) form.setFieldValue('codeNotation', s.trim().toUpperCase());
+    void checkDuplicates();
+  };
+
+  return (
+    <div className="page register-page" data-testid="register-form">
+      <div className="page-header">
+        <div>
+          <Typography.Title level={3} className="page-title">
+            {t('register.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('register.intro')}</Typography.Text>
+        </div>
+      </div>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        initialValues={{ urgency: 'normal', confidentiality: 'normal', signerName: '', signerPosition: '', description: '', pageCount: null, dueDate: null, issuedDate: null }}
+        scrollToFirstError
+        className="register-form"
+      >
+        <Card title={t('register.sectionDocument')} size="small" className="form-card">
+          <div className="form-grid">
+            <Form.Item name="issuer" label={t('doc.field.issuer')} rules={[req(t('doc.field.issuer')), max(t('doc.field.issuer'), L.issuer)]} className="span-2">
+              <Input maxLength={L.issuer} placeholder={t('register.issuerPlaceholder')} onBlur={() => void checkDuplicates()} data-testid="f-issuer" />
+            </Form.Item>
+            <Form.Item
+              name="codeNumber"
+              label={t('doc.field.codeNumber')}
+              rules={[req(t('doc.field.codeNumber')), max(t('doc.field.codeNumber'), L.codeNumber), { pattern: /^[^\s/]+$/u, message: t('register.codeNumberInvalid') }]}
+            >
+              <Input maxLength={L.codeNumber + 40} placeholder={t('register.codeNumberPlaceholder')} onBlur={normaliseCode} data-testid="f-codeNumber" />
+            </Form.Item>
+            <Form.Item
+              name="codeNotation"
+              label={t('doc.field.codeNotation')}
+              rules={[req(t('doc.field.codeNotation')), max(t('doc.field.codeNotation'), L.codeNotation), { pattern: /^\S+$/u, message: t('register.codeNotationInvalid') }]}
+            >
+              <Input maxLength={L.codeNotation} placeholder={t('register.codeNotationPlaceholder')} onBlur={normaliseCode} data-testid="f-codeNotation" />
+            </Form.Item>
+            <Form.Item
+              name="issuedDate"
+              label={t('doc.field.issuedDate')}
+              rules={[
+                { required: true, message: t('register.required', { field: t('doc.field.issuedDate').toLowerCase() }) },
+                { validator: async (_r, d: Dayjs | null) => (d && iso(d)! > vnToday() ? Promise.reject(new Error(t('register.issuedFuture'))) : undefined) },
+              ]}
+            >
+              <DatePicker format={['DD/MM/YYYY', 'D/M/YYYY']} placeholder={t('register.datePlaceholder')} onChange={() => void checkDuplicates()} className="full" data-testid="f-issuedDate" />
+            </Form.Item>
+            <Form.Item name="documentType" label={t('doc.field.documentType')} rules={[req(t('doc.field.documentType')), max(t('doc.field.documentType'), L.documentType)]}>
+              <AutoComplete
+                options={DOCUMENT_TYPES.map((d) => ({ value: d }))}
+                maxLength={L.documentType}
+                showSearch={{ filterOption: (input, o) => String(o?.value ?? '').toLowerCase().includes(input.toLowerCase()) }}
+                data-testid="f-documentType"
+              />
+            </Form.Item>
+            <Form.Item name="subject" label={t('doc.field.subject')} rules={[req(t('doc.field.subject')), max(t('doc.field.subject'), L.subject)]} className="span-2">
+              <Input.TextArea rows={3} maxLength={L.subject} showCount placeholder={t('register.subjectPlaceholder')} data-testid="f-subject" />
+            </Form.Item>
+            <Form.Item name="signerName" label={t('doc.field.signerName')} rules={[max(t('doc.field.signerName'), L.signerName)]}>
+              <Input maxLength={L.signerName} placeholder={t('register.signerNamePlaceholder')} data-testid="f-signerName" />
+            </Form.Item>
+            <Form.Item name="signerPosition" label={t('doc.field.signerPosition')} rules={[max(t('doc.field.signerPosition'), L.signerPosition)]}>
+              <Input maxLength={L.signerPosition} placeholder={t('register.signerPositionPlaceholder')} data-testid="f-signerPosition" />
+            </Form.Item>
+          </div>
+          {duplicates.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              className="form-note"
+              title={t('register.duplicateTitle')}
+              description={<DuplicateList items={duplicates} />}
+              data-testid="duplicate-warning"
+            />
+          )}
+        </Card>
+
+        <Card title={t('register.sectionProcessing')} size="small" className="form-card">
+          <div className="form-grid form-grid-4">
+            <Form.Item name="urgency" label={t('doc.field.urgency')} rules={[{ required: true, message: t('register.requiredSelect', { field: t('doc.field.urgency').toLowerCase() }) }]}>
+              <Select options={URGENCIES.map((u) => ({ value: u, label: t(`doc.urgency.${u}`) }))} data-testid="f-urgency" />
+            </Form.Item>
+            <Form.Item name="confidentiality" label={t('doc.field.confidentiality')} rules={[{ required: true }]}>
+              <Select options={CONFIDENTIALITIES.map((c) => ({ value: c, label: t(`doc.confidentiality.${c}`) }))} data-testid="f-confidentiality" />
+            </Form.Item>
+            <Form.Item
+              name="dueDate"
+              label={t('doc.field.dueDate')}
+              dependencies={['issuedDate']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: async (_r, d: Dayjs | null) => {
+                    const issued = iso(getFieldValue('issuedDate') as Dayjs | null);
+                    if (d && issued && iso(d)! < issued) throw new Error(t('register.dueBeforeIssued'));
+                  },
+                }),
+              ]}
+            >
+              <DatePicker format={['DD/MM/YYYY', 'D/M/YYYY']} placeholder={t('register.datePlaceholder')} className="full" data-testid="f-dueDate" />
+            </Form.Item>
+            <Form.Item name="pageCount" label={t('doc.field.pageCount')} rules={[{ type: 'integer', min: 1, max: 999, message: t('register.pageCountInvalid') }]}>
+              <InputNumber min={1} max={999} precision={0} className="full" data-testid="f-pageCount" />
+            </Form.Item>
+            <Form.Item name="description" label={t('doc.field.description')} rules={[max(t('doc.field.description'), L.description)]} className="span-4">
+              <Input maxLength={L.description} data-testid="f-description" />
+            </Form.Item>
+          </div>
+          {(confidentiality === 'secret' || confidentiality === 'top_secret') && <Alert type="info" showIcon title={t('register.secretNote')} className="form-note" />}
+        </Card>
+
+        <Card title={t('register.sectionFiles')} size="small" className="form-card">
+          <Upload.Dragger
+            accept="application/pdf,.pdf"
+            multiple
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void addFile(file);
+              return Upload.LIST_IGNORE;
+            }}
+            disabled={files.length >= 20}
+            data-testid="f-files"
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">{t('register.upload')}</p>
+            <p className="ant-upload-hint">{t('register.uploadHint')}</p>
+          </Upload.Dragger>
+          {(files.length > 0 || adding > 0) && (
+            <List
+              size="small"
+              className="file-list"
+              dataSource={files}
+              loading={adding > 0 ? { description: t('register.adding') } : false}
+              renderItem={(f) => (
+                <List.Item
+                  actions={[
+                    <Button key="rm" type="text" size="small" icon={<DeleteOutlined />} onClick={() => setFiles((fs) => fs.filter((x) => x.sha256 !== f.sha256))} aria-label="remove" />,
+                  ]}
+                  data-testid="file-item"
+                >
+                  <Space>
+                    <FilePdfOutlined className="pdf-icon" />
+                    <span>{f.name}</span>
+                    <Typography.Text type="secondary">{(f.size / 1024).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 0 })} KB</Typography.Text>
+                  </Space>
+                </List.Item>
+              )}
+            />
+          )}
+        </Card>
+
+        <div className="form-actions">
+          <Button onClick={() => navigate({ name: 'incoming' })}>{t('app.cancel')}</Button>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              setFiles([]);
+              setDuplicates([]);
+            }}
+          >
+            {t('register.reset')}
+          </Button>
+          <Button type="primary" htmlType="submit" loading={busy} disabled={adding > 0} data-testid="register-submit">
+            {t('register.submit')}
+          </Button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+function DuplicateList({ items }: { items: Duplicate[] }): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <div>{t('register.duplicateText')}</div>
+      <ul className="duplicate-list">
+        {items.map((d) => (
+          <li key={d.id}>
+            {d.arrivalNumber > 0
+              ? t('register.duplicateItem', { number: d.arrivalNumber, year: d.arrivalYear, subject: d.subject })
+              : t('register.duplicateItemPending', { subject: d.subject })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
