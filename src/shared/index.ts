@@ -8,3 +8,4 @@ export * from './model/incoming.js';
 export * from './sync/mutations.js';
 export * from './sync/protocol.js';
 export * from './i18n/errors.js';
+export * from './domain/duplicates.js';

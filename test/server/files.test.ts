@@ -217,7 +217,7 @@ describe.each(BACKENDS)('files (%s)', (backend) => {
         const r = await get(sha, t.vanthu, { range });
         expect(r.status, range).toBe(416);
         expect(r.headers.get('content-range'), range).toBe(`bytes */${pdf.length}`);
-        expect(r.json, range).toEqual({ code: 'bad_request', message: { vi: 'Khoảng byte yêu cầu không hợp lệ.', en: 'Requested range not satisfiable.' } });
+        expect(r.json, range).toEqual({ code: 'range_not_satisfiable', message: { vi: 'Khoảng byte yêu cầu không hợp lệ.', en: 'The requested range cannot be satisfied.' } });
       }
     });
   });

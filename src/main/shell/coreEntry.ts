@@ -14,11 +14,7 @@ import { createCore } from '../core/core.js';
 import { electronPortTransport, type ElectronPortLike } from '../core/rpc/transports.js';
 import { ParentSecretStore } from './secretChannel.js';
 
-interface ParentPort extends ElectronPortLike {
-  on(event: 'message', listener: (ev: { data: unknown; ports?: unknown[] }) => void): unknown;
-}
-
-const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+const parentPort = (process as unknown as { parentPort?: ElectronPortLike }).parentPort;
 if (!parentPort) {
   console.error('iOffice core (shell entry): start me as an Electron utilityProcess');
   process.exit(2);
@@ -43,7 +39,7 @@ parentPort.on('message', (ev) => {
   const port = ev.ports?.[0] as ElectronPortLike | undefined;
   if (data?.kind === 'attach-port' && port) {
     const detach = core.attach(electronPortTransport(port));
-    port.on('close' as 'message', () => detach());
+    port.on('close', () => detach());
   }
 });
 

@@ -72,6 +72,7 @@ export async function runWebApp(opts: RunWebOptions = {}): Promise<RunningWebApp
   await core.ready;
 
   let lastShown = -1;
+  let host: WebHost | null = null;
   const demo = new DemoAgency({
     dataDir: join(dataDir, 'demo'),
     documents,
@@ -81,12 +82,12 @@ export async function runWebApp(opts: RunWebOptions = {}): Promise<RunningWebApp
         lastShown = s.progress.done;
         say(`  cơ quan mẫu / demo agency: ${s.progress.done}/${s.progress.total}`);
       }
+      void host?.appInfoChanged();
     },
   });
   const session = await rpc.call('session.get');
   const startDemo = shouldStartDemo({ preferDemo, configuredServerUrl, sessionServerUrl: session.signedIn ? session.serverUrl : null, recordedDemoUrl: demo.recordedUrl() });
 
-  let host: WebHost;
   try {
     host = await startWebHost({
       attach: (t) => core.attach(t),
@@ -109,9 +110,10 @@ export async function runWebApp(opts: RunWebOptions = {}): Promise<RunningWebApp
   say('iOffice đang chạy trong trình duyệt. Mở địa chỉ sau (chỉ dùng được một lần):');
   say('  (iOffice is running for your browser. Open this address — it works once:)');
   say('');
-  say(`    ${host.loginUrl()}`);
+  const web: WebHost = host;
+  say(`    ${web.loginUrl()}`);
   say('');
-  if (opts.interactive) say('Nhấn Enter để lấy liên kết mới, Ctrl+C để dừng. (Enter: a new link; Ctrl+C: stop.)');
+  if (opts.interactive && process.stdin.isTTY) say('Nhấn Enter để lấy liên kết mới, Ctrl+C để dừng. (Enter: a new link; Ctrl+C: stop.)');
 
   if (startDemo) {
     demo
@@ -128,13 +130,13 @@ export async function runWebApp(opts: RunWebOptions = {}): Promise<RunningWebApp
 
   let onLine: ((chunk: Buffer) => void) | null = null;
   if (opts.interactive && process.stdin.isTTY) {
-    onLine = () => say(`    ${host.newLoginUrl()}`);
+    onLine = () => say(`    ${web.newLoginUrl()}`);
     process.stdin.on('data', onLine);
   }
 
   let closing: Promise<void> | null = null;
   return {
-    host,
+    host: web,
     demo,
     close() {
       closing ??= (async () => {
@@ -142,7 +144,7 @@ export async function runWebApp(opts: RunWebOptions = {}): Promise<RunningWebApp
           process.stdin.off('data', onLine);
           process.stdin.pause();
         }
-        await host.close();
+        await web.close();
         rpc.close();
         await core.close();
         await demo.close();

@@ -16,7 +16,7 @@ import { Readable } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { RpcClient } from '../../shared/rpc/client.js';
 import type { RpcTransport } from '../../shared/rpc/contract.js';
-import type { AppInfo } from '../../shared/rpc/host.js';
+import { APP_INFO_EVENT, type AppInfo } from '../../shared/rpc/host.js';
 import { serveLocalMethods } from '../../shared/rpc/local.js';
 import { HostAccess, isAllowedHost, isAllowedOrigin, parseCookies, sessionCookie, sessionCookieName } from './policy/access.js';
 import { contentSecurityPolicy, securityHeaders } from './policy/csp.js';
@@ -49,6 +49,8 @@ export interface WebHost {
   loginUrl(): string | null;
   /** A fresh one-time URL (the old token is spent or forgotten). */
   newLoginUrl(): string;
+  /** Push the current app.info to every open page (an `app.info` event). */
+  appInfoChanged(): Promise<void>;
   server: http.Server;
   close(): Promise<void>;
 }
@@ -102,6 +104,7 @@ function refuseUpgrade(socket: Duplex, status: number, text: string): void {
 export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
   const log = o.log ?? (() => {});
   const access = new HostAccess();
+  const pages = new Set<RpcTransport>();
   const server = http.createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxMessageBytes ?? 80 * 1024 * 1024 });
 
@@ -177,7 +180,11 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
     wss.handleUpgrade(req, socket, head, (ws) => {
       const transport = serverWebSocketTransport(ws, log);
       const detach = o.attach(serveLocalMethods(transport, { 'app.info': () => o.appInfo() }));
-      ws.on('close', detach);
+      pages.add(transport);
+      ws.on('close', () => {
+        pages.delete(transport);
+        detach();
+      });
       ws.on('error', () => ws.terminate());
     });
   });
@@ -189,6 +196,11 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
     server,
     loginUrl: () => (access.pendingToken ? `${url}/?token=${access.pendingToken}` : null),
     newLoginUrl: () => `${url}/?token=${access.reissue()}`,
+    async appInfoChanged() {
+      if (pages.size === 0) return;
+      const payload = await o.appInfo();
+      for (const p of pages) p.postMessage({ kind: 'event', name: APP_INFO_EVENT, payload });
+    },
     close() {
       closing ??= (async () => {
         for (const ws of wss.clients) ws.terminate();

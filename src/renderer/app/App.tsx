@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../shared/model/organisation.js';
 import type { Session, SyncStatus } from '../../shared/rpc/contract.js';
 import { AppContext, type AppState } from './AppContext.js';
-import { appInfo, connect, type AppInfo, type Connection } from './connection.js';
+import { appInfo, connect, onAppInfo, type AppInfo, type Connection } from './connection.js';
 import { antdLocale, currentLang, setLang as applyLang, type Lang } from './i18n/index.js';
 import { Shell } from './Shell.js';
 import { SignIn } from './SignIn.js';
@@ -46,16 +46,17 @@ function Connected({ lang, setLang }: { lang: Lang; setLang: (l: Lang) => void }
 
   useEffect(() => {
     let alive = true;
-    connect().then(
-      (c) => {
-        if (!alive) return;
-        setConn(c);
-        void c.closed.then(() => alive && setLost(true));
-      },
-      () => alive && setLost(true),
-    );
+    let c: Connection | null = null;
+    try {
+      c = connect();
+      setConn(c);
+      void c.closed.then(() => alive && setLost(true));
+    } catch {
+      setLost(true);
+    }
     return () => {
       alive = false;
+      c?.rpc.close();
     };
   }, []);
 
@@ -79,6 +80,7 @@ function Connected({ lang, setLang }: { lang: Lang; setLang: (l: Lang) => void }
     void refreshSession().catch(() => setLost(true));
     void appInfo(rpc).then(setInfo);
     const offs = [
+      onAppInfo(rpc, setInfo),
       rpc.on('sync', setSync),
       rpc.on('changed', (p) => {
         if (p.scope === 'session') void refreshSession().catch(() => {});

@@ -1,6 +1,6 @@
 import { ApartmentOutlined, ExperimentOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Radio, Space, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, AutoComplete, Button, Card, Form, Input, Radio, Space, Tooltip, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { useApp } from './AppContext.js';
@@ -40,13 +40,33 @@ export function SignIn(): React.JSX.Element {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const demo = info?.demo ?? null;
   const demoUrl = info?.demoServerUrl ?? null;
-  const initial = remembered();
-  if (initial.mode === 'demo' && !demoUrl) initial.mode = 'server';
+  const demoOffered = demo !== null && demo.state !== 'off';
+  const [initial] = useState<Partial<Values>>(() => {
+    const r = remembered();
+    if (!r.serverUrl && info?.serverUrl) r.serverUrl = info.serverUrl;
+    if (demo?.preferred) r.mode = 'demo';
+    return r;
+  });
   const mode = Form.useWatch('mode', form) ?? initial.mode;
+
+  // A remembered choice of the demo agency on a host that does not offer it: back to a server address.
+  useEffect(() => {
+    if (info && !demoOffered && form.getFieldValue('mode') === 'demo') form.setFieldValue('mode', 'server');
+  }, [info, demoOffered, form]);
+
+  // The demo agency may still be preparing; fill its password once it is ready.
+  useEffect(() => {
+    if (mode === 'demo' && demo?.password && !form.getFieldValue('password')) form.setFieldValue('password', demo.password);
+  }, [mode, demo?.password, form]);
 
   const submit = async (v: Values): Promise<void> => {
     setError(null);
+    if (v.mode === 'demo' && !demoUrl) {
+      setError(t('signIn.demoUnavailable'));
+      return;
+    }
     setBusy(true);
     const serverUrl = v.mode === 'demo' && demoUrl ? demoUrl : v.serverUrl.trim();
     try {
@@ -64,6 +84,17 @@ export function SignIn(): React.JSX.Element {
       setBusy(false);
     }
   };
+
+  const demoStatus =
+    !demo || demo.state === 'off'
+      ? null
+      : demo.state === 'starting'
+        ? demo.progress
+          ? t('signIn.demoPreparingProgress', { done: demo.progress.done, total: demo.progress.total })
+          : t('signIn.demoPreparing')
+        : demo.state === 'failed'
+          ? (demo.error?.[lang] ?? t('signIn.demoFailed'))
+          : null;
 
   return (
     <div className="signin-page">
@@ -98,8 +129,8 @@ export function SignIn(): React.JSX.Element {
                 <Radio value="server" data-testid="mode-server">
                   <ApartmentOutlined /> {t('signIn.serverOwn')}
                 </Radio>
-                <Tooltip title={demoUrl ? null : t('signIn.demoUnavailable')} placement="right">
-                  <Radio value="demo" disabled={!demoUrl} data-testid="mode-demo">
+                <Tooltip title={demoOffered ? null : t('signIn.demoUnavailable')} placement="right">
+                  <Radio value="demo" disabled={!demoOffered} data-testid="mode-demo">
                     <ExperimentOutlined /> {t('signIn.serverDemo')}
                   </Radio>
                 </Tooltip>
@@ -107,7 +138,14 @@ export function SignIn(): React.JSX.Element {
             </Radio.Group>
           </Form.Item>
           {mode === 'demo' ? (
-            <Alert type="info" showIcon title={t('signIn.demoHint')} className="signin-demo-hint" />
+            <Alert
+              type={demo?.state === 'failed' ? 'error' : 'info'}
+              showIcon
+              title={t('signIn.demoHint')}
+              description={demoStatus}
+              className="signin-demo-hint"
+              data-testid="demo-hint"
+            />
           ) : (
             <Form.Item
               name="serverUrl"
@@ -121,7 +159,16 @@ export function SignIn(): React.JSX.Element {
             </Form.Item>
           )}
           <Form.Item name="username" label={t('signIn.username')} rules={[{ required: true, whitespace: true, message: t('signIn.usernameRequired') }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="username" />
+            {mode === 'demo' && demo && demo.accounts.length > 0 ? (
+              <AutoComplete
+                options={demo.accounts.map((a) => ({ value: a.username, label: `${a.username} — ${a.label[lang]}` }))}
+                data-testid="username"
+              >
+                <Input prefix={<UserOutlined />} autoComplete="username" />
+              </AutoComplete>
+            ) : (
+              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="username" />
+            )}
           </Form.Item>
           <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="password" />

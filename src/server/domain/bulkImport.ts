@@ -6,7 +6,7 @@
 import { accessUserIds, type OrgView } from '../../shared/domain/incomingRules.js';
 import type { IncomingDocument } from '../../shared/model/incoming.js';
 import type { Db } from '../db/database.js';
-import { issuerKey, notationKey } from './documentStore.js';
+import { duplicateColumns, storedState } from './documentStore.js';
 
 export interface BulkBlob {
   sha256: string;
@@ -25,20 +25,24 @@ export async function bulkInsertDocuments(db: Db, docs: IncomingDocument[], org:
         [blobs.map((b) => b.sha256), blobs.map((b) => b.size), blobs.map((b) => b.uploadedBy), blobs.map((b) => b.createdAt)],
       );
     if (docs.length === 0) return;
+    const keys = docs.map(duplicateColumns);
     await q.query(
-      `INSERT INTO documents (id, agency_id, arrival_year, arrival_number, code_number, code_notation_key, issuer_key, issued_date, state, updated_at)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::text[])`,
+      `INSERT INTO documents (id, agency_id, arrival_year, arrival_number, code_number, code_notation_key, issuer_key, issued_date, state, updated_at, content_withheld, subject, arrival_date)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::boolean[], $12::text[], $13::text[])`,
       [
         docs.map((d) => d.id),
         docs.map((d) => d.agencyId),
         docs.map((d) => d.arrivalYear),
         docs.map((d) => d.arrivalNumber),
-        docs.map((d) => d.codeNumber),
-        docs.map((d) => notationKey(d.codeNotation)),
-        docs.map((d) => issuerKey(d.issuer)),
-        docs.map((d) => d.issuedDate),
-        docs.map((d) => JSON.stringify({ ...d, readAt: null })),
+        keys.map((k) => k[0]),
+        keys.map((k) => k[1]),
+        keys.map((k) => k[2]),
+        keys.map((k) => k[3]),
+        docs.map(storedState),
         docs.map((d) => d.updatedAt),
+        docs.map((d) => d.contentWithheld),
+        docs.map((d) => d.subject),
+        docs.map((d) => d.arrivalDate),
       ],
     );
     const fileDoc: string[] = [];

@@ -5,30 +5,40 @@
  */
 import { accessUserIds, type OrgView } from '../../shared/domain/incomingRules.js';
 import type { IncomingDocument } from '../../shared/model/incoming.js';
-import { cleanText, foldForSearch } from '../../shared/text/vietnamese.js';
+import { duplicateKeyParts, type DuplicateFields } from '../../shared/domain/duplicates.js';
 import type { Queryable } from '../db/database.js';
 import { recordChanges, type ChangeEntry } from './changeLog.js';
 
-export const notationKey = (s: string): string => s.normalize('NFC').replace(/\s+/gu, '').toUpperCase();
-export const issuerKey = (s: string): string => foldForSearch(cleanText(s));
+
+/** The columns the duplicate look-up compares: number, symbol, issuer, issue date keys (see shared/domain/duplicates). */
+export function duplicateColumns(m: DuplicateFields): [string, string, string, string] {
+  const k = duplicateKeyParts(m);
+  return [k.number, k.notation, k.issuer, k.issuedDate];
+}
+
+/** The stored form of a state: JSON text without the per-user readAt (pulls append it). */
+export function storedState(doc: IncomingDocument): string {
+  const { readAt: _perUser, ...state } = doc;
+  return JSON.stringify(state);
+}
 
 export async function loadDocument(q: Queryable, id: string, forUpdate = false): Promise<IncomingDocument | null> {
-  const row = (await q.query<{ state: IncomingDocument }>(`SELECT state FROM documents WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id])).rows[0];
-  return row ? row.state : null;
+  const row = (await q.query<{ state: string }>(`SELECT state FROM documents WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id])).rows[0];
+  return row ? { ...(JSON.parse(row.state) as Omit<IncomingDocument, 'readAt'>), readAt: null } : null;
 }
 
 /** Store the document's new state; returns everyone who could see it before or can see it now. */
 export async function saveDocument(q: Queryable, doc: IncomingDocument, org: OrgView, isNew: boolean): Promise<Set<string>> {
-  const state = { ...doc, readAt: null };
+  const state = storedState(doc);
   if (isNew) {
     await q.query(
-      `INSERT INTO documents (id, agency_id, arrival_year, arrival_number, code_number, code_notation_key, issuer_key, issued_date, state, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [doc.id, doc.agencyId, doc.arrivalYear, doc.arrivalNumber, doc.codeNumber, notationKey(doc.codeNotation), issuerKey(doc.issuer), doc.issuedDate, JSON.stringify(state), doc.updatedAt],
+      `INSERT INTO documents (id, agency_id, arrival_year, arrival_number, code_number, code_notation_key, issuer_key, issued_date, state, content_withheld, subject, arrival_date, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [doc.id, doc.agencyId, doc.arrivalYear, doc.arrivalNumber, ...duplicateColumns(doc), state, doc.contentWithheld, doc.subject, doc.arrivalDate, doc.updatedAt],
     );
     for (const f of doc.files) await q.query('INSERT INTO document_files (document_id, sha256) VALUES ($1, $2) ON CONFLICT DO NOTHING', [doc.id, f.sha256]);
   } else {
-    await q.query('UPDATE documents SET state = $2, updated_at = $3 WHERE id = $1', [doc.id, JSON.stringify(state), doc.updatedAt]);
+    await q.query('UPDATE documents SET state = $2, updated_at = $3 WHERE id = $1', [doc.id, state, doc.updatedAt]);
   }
   const before = new Set((await q.query<{ user_id: string }>('SELECT user_id FROM doc_access WHERE document_id = $1', [doc.id])).rows.map((r) => r.user_id));
   const after = accessUserIds(doc, org);
@@ -45,16 +55,16 @@ export async function saveDocument(q: Queryable, doc: IncomingDocument, org: Org
 export async function findDuplicates(
   q: Queryable,
   agencyId: string,
-  key: { codeNumber: string; codeNotation: string; issuer: string; issuedDate: string },
+  key: DuplicateFields,
   excludeId?: string,
 ): Promise<Array<{ id: string; arrival_number: number; arrival_year: number; arrival_date: string; subject: string }>> {
   return (
     await q.query<{ id: string; arrival_number: number; arrival_year: number; arrival_date: string; subject: string }>(
-      `SELECT id, arrival_number, arrival_year, state->>'arrivalDate' AS arrival_date, state->>'subject' AS subject
+      `SELECT id, arrival_number, arrival_year, arrival_date, subject
          FROM documents
-        WHERE agency_id = $1 AND code_number = $2 AND code_notation_key = $3 AND issued_date = $4 AND issuer_key = $5 AND id <> $6
+        WHERE agency_id = $1 AND code_number = $2 AND code_notation_key = $3 AND issuer_key = $4 AND issued_date = $5 AND id <> $6
         ORDER BY arrival_year, arrival_number`,
-      [agencyId, key.codeNumber.trim(), notationKey(key.codeNotation), key.issuedDate, issuerKey(key.issuer), excludeId ?? '00000000-0000-0000-0000-000000000000'],
+      [agencyId, ...duplicateColumns(key), excludeId ?? '00000000-0000-0000-0000-000000000000'],
     )
   ).rows;
 }

@@ -18,7 +18,7 @@ declare module 'fastify' {
 export function bearerToken(req: FastifyRequest): string | null {
   const h = req.headers.authorization;
   if (typeof h !== 'string') return null;
-  const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/u.exec(h);
+  const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/iu.exec(h);
   return m ? (m[1] as string) : null;
 }
 

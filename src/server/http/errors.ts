@@ -23,6 +23,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   mutation_gap: 409,
   document_exists: 409,
   payload_too_large: 413,
+  range_not_satisfiable: 416,
   unsupported_media_type: 415,
   file_not_pdf: 415,
   rate_limited: 429,

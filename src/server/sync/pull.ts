@@ -20,13 +20,12 @@ interface PullInput {
   limit: number;
 }
 
+/** The states as JSON text for `userId`: stored text plus their readAt; secret content withheld. */
 async function docStates(q: Queryable, userId: string, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = (
-    await q.query<{ id: string; state: string }>(
-      `SELECT d.id,
-              ((CASE WHEN (d.state->>'contentWithheld')::boolean THEN jsonb_set(d.state, '{files}', '[]'::jsonb) ELSE d.state END)
-                 || jsonb_build_object('readAt', r.read_at))::text AS state
+    await q.query<{ id: string; state: string; content_withheld: boolean; read_at: string | null }>(
+      `SELECT d.id, d.state, d.content_withheld, r.read_at
          FROM documents d
          JOIN doc_access a ON a.document_id = d.id AND a.user_id = $2
          LEFT JOIN doc_reads r ON r.document_id = d.id AND r.user_id = $2
@@ -34,7 +33,13 @@ async function docStates(q: Queryable, userId: string, ids: string[]): Promise<M
       [ids, userId],
     )
   ).rows;
-  return new Map(rows.map((r) => [r.id, r.state]));
+  return new Map(
+    rows.map((r) => {
+      // Secret documents (rare) lose their file list; everything else goes out as stored.
+      const state = r.content_withheld ? JSON.stringify({ ...(JSON.parse(r.state) as object), files: [] }) : r.state;
+      return [r.id, `${state.slice(0, -1)},"readAt":${JSON.stringify(r.read_at)}}`];
+    }),
+  );
 }
 
 /** Whether the change log holds anything for this user in (after, upTo]. */

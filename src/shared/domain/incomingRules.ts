@@ -145,7 +145,8 @@ export function createIncoming(
 ): IncomingDocument {
   if (ctx.actor.role !== 'clerk') throw new AppError('not_clerk');
   const at = ctx.now.toISOString();
-  const secret = args.metadata.confidentiality === 'secret' || args.metadata.confidentiality === 'top_secret';
+  // Mật, Tối mật and Tuyệt mật are all state-secret levels: desktops get the metadata only.
+  const secret = args.metadata.confidentiality !== 'normal';
   let doc: IncomingDocument = {
     ...args.metadata,
     id: args.documentId,

@@ -9,6 +9,7 @@ export const ERROR_MESSAGES = {
   validation_failed: { vi: 'Dữ liệu không hợp lệ: {details}', en: 'Invalid data: {details}' },
   payload_too_large: { vi: 'Dữ liệu gửi lên quá lớn (tối đa {limit}).', en: 'The upload is too large (at most {limit}).' },
   unsupported_media_type: { vi: 'Định dạng dữ liệu không được hỗ trợ.', en: 'Unsupported content type.' },
+  range_not_satisfiable: { vi: 'Khoảng byte yêu cầu không hợp lệ.', en: 'The requested range cannot be satisfied.' },
   not_found: { vi: 'Không tìm thấy.', en: 'Not found.' },
   unauthenticated: { vi: 'Phiên đăng nhập đã hết hạn hoặc không hợp lệ. Vui lòng đăng nhập lại.', en: 'Your session has expired or is invalid. Please sign in again.' },
   invalid_credentials: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong user name or password.' },

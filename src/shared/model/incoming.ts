@@ -117,7 +117,7 @@ export const IncomingDocument = IncomingMetadata.extend({
   completionNote: text(4000),
   /** Documents registered earlier with the same number/symbol, issuer and issue date. */
   duplicateOf: z.array(uuid),
-  /** Secret content is withheld from desktops: metadata only, no files. */
+  /** State-secret content (Mật and above) is withheld from desktops: metadata only, no files. */
   contentWithheld: z.boolean(),
   files: z.array(FileRef),
   assignments: z.array(Assignment),

@@ -51,6 +51,21 @@ export const HOST_METHODS = {
   'app.info': { params: z.object({}), result: AppInfo },
 } as const;
 
+/**
+ * The host also PUSHES the info when it changes (the demo agency finished seeding,
+ * or failed) as an RPC event named `app.info` on the same channel as the core's
+ * events: subscribe with onAppInfo instead of polling.
+ */
+export const APP_INFO_EVENT = 'app.info';
+
+export function onAppInfo(rpc: RpcClient, listener: (info: AppInfo) => void): () => void {
+  const on = rpc.on as unknown as (this: RpcClient, event: string, cb: (payload: unknown) => void) => () => void;
+  return on.call(rpc, APP_INFO_EVENT, (payload) => {
+    const parsed = AppInfo.safeParse(payload);
+    if (parsed.success) listener(parsed.data);
+  });
+}
+
 /** Ask the host (not the core) about itself; works on any RpcClient built from connectToHost or the web host. */
 export async function fetchAppInfo(rpc: RpcClient): Promise<AppInfo> {
   const call = rpc.call as unknown as (this: RpcClient, method: string, params: unknown) => Promise<unknown>;

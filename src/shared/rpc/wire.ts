@@ -102,10 +102,8 @@ export function fromWireValue(value: unknown): unknown {
       return base64ToBytes(b);
     }
     const out: Record<string, unknown> = {};
-    for (const k of keys) {
-      if (k.startsWith('$') && !k.startsWith('$$')) throw new Error(`wire: unescaped key ${k}`);
-      out[k.startsWith('$$') ? k.slice(1) : k] = fromWireValue(value[k]);
-    }
+    // `$$x` is an escaped `$x`; a lone `$x` (a sender that does not escape) is taken as it is.
+    for (const k of keys) out[k.startsWith('$$') ? k.slice(1) : k] = fromWireValue(value[k]);
     return out;
   }
   return value;

@@ -112,10 +112,15 @@ export function parseDateVi(value: string): string | null {
 
 /** True for a real calendar date written 'YYYY-MM-DD'. */
 export function isValidIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/u.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  // Plain arithmetic, no Date: this runs for every date of every synced document.
+  if (value.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/u.test(value)) return false;
+  const y = Number(value.slice(0, 4));
+  const m = Number(value.slice(5, 7));
+  const d = Number(value.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d <= days;
 }
 
 /** The place-and-date line of an official document: "Kon Tum, ngày 05 tháng 01 năm 2026". */

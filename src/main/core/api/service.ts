@@ -22,7 +22,8 @@ import {
   type SyncStatus,
 } from '../../../shared/rpc/contract.js';
 import { decodeKeyset, encodeKeyset, listItemOf, matchesFilter, rowToItem } from '../db/documents.js';
-import { duplicateKey, matchesTerms, queryTerms, searchBody } from '../db/search.js';
+import { duplicateKey } from '../../../shared/domain/duplicates.js';
+import { matchesTerms, queryTerms, searchBody } from '../db/search.js';
 import { SyncEngine, type SyncOptions } from '../sync/engine.js';
 import { ServerClient, normaliseServerUrl, type FetchLike } from '../sync/http.js';
 import type { OutboxEntry } from '../sync/outbox.js';

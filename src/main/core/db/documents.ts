@@ -10,7 +10,8 @@ import {
 import type { IncomingFilter, IncomingListItem } from '../../../shared/rpc/contract.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open.js';
-import { duplicateKey, ftsMatchExpression, searchBody } from './search.js';
+import { duplicateKey } from '../../../shared/domain/duplicates.js';
+import { ftsMatchExpression, searchBody } from './search.js';
 
 /** The columns of one list row, as stored. */
 export interface DocumentRow {

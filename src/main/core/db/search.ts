@@ -37,11 +37,3 @@ export function matchesTerms(body: string, terms: readonly string[]): boolean {
   const words = body.split(/[^\p{L}\p{N}]+/u);
   return terms.every((t, i) => (i === terms.length - 1 ? words.some((w) => w.startsWith(t)) : words.includes(t)));
 }
-
-/** Duplicate detection key: same number, symbol, issuer and issue date, ignoring case, marks and spacing. */
-export function duplicateKey(m: { codeNumber: string; codeNotation: string; issuer: string; issuedDate: string }): string {
-  const norm = (s: string): string => foldForSearch(cleanText(s)).replace(/\s+/gu, '');
-  // Leading zeros are customary below 10 ("05"), so "5" and "05" are the same number.
-  const num = norm(m.codeNumber).replace(/^0+(?=\d)/u, '');
-  return [num, norm(m.codeNotation), norm(m.issuer), m.issuedDate.trim()].join('\u0001');
-}

@@ -13,6 +13,8 @@
  *  - frame-src 'none' for now: mail will need one sandboxed frame (a srcdoc or a
  *    dedicated scheme) and widens this one directive then.
  *  - frame-ancestors 'none' (beyond the issue's list): nobody may frame the app.
+ *  - font-src 'self' data: (beyond the list, as the renderer's own <meta> policy has
+ *    it): pdf.js may hand embedded PDF fonts to the page as data: URLs. Fonts run no code.
  */
 
 export interface CspOptions {
@@ -22,8 +24,12 @@ export interface CspOptions {
   imgSrc?: readonly string[];
 }
 
-/** A host source or scheme source, never a keyword or a wildcard smuggled in from a caller. */
-const SOURCE_RE = /^(?:[a-z][a-z0-9+.-]*:|(?:https?|wss?):\/\/(?:127\.0\.0\.1|localhost|\[::1\]):\d{1,5})$/u;
+/**
+ * The only extra sources a host may add: the app's own file scheme, or a loopback
+ * host with a port. Never a keyword, a wildcard, a network scheme (http:, ws:…)
+ * or a remote host smuggled in from a caller.
+ */
+const SOURCE_RE = /^(?:ioffice-file:|(?:https?|wss?):\/\/(?:127\.0\.0\.1|localhost|\[::1\]):\d{1,5})$/u;
 
 function checkSources(sources: readonly string[]): string[] {
   for (const s of sources) if (!SOURCE_RE.test(s)) throw new Error(`CSP: refusing the source ${JSON.stringify(s)}`);
@@ -36,6 +42,7 @@ export function contentSecurityPolicy(opts: CspOptions = {}): string {
     ['script-src', ["'self'"]],
     ['style-src', ["'self'", "'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:', 'blob:', ...checkSources(opts.imgSrc ?? [])]],
+    ['font-src', ["'self'", 'data:']],
     ['connect-src', ["'self'", ...checkSources(opts.connectSrc ?? [])]],
     ['worker-src', ["'self'", 'blob:']],
     ['object-src', ["'none'"]],

@@ -32,9 +32,9 @@ export function parseRange(header: string | null | undefined, size: number): Ran
   }
   if (!DIGITS.test(first) || (last !== '' && !DIGITS.test(last))) return { kind: 'full' };
   const start = Number(first);
-  const end = last === '' ? size - 1 : Number(last);
-  if (end < start) return { kind: 'full' }; // invalid range-spec: ignore
+  if (last !== '' && Number(last) < start) return { kind: 'full' }; // invalid range-spec: ignore
   if (start >= size) return { kind: 'unsatisfiable' };
+  const end = last === '' ? size - 1 : Number(last);
   return { kind: 'partial', start, end: Math.min(end, size - 1) };
 }
 

@@ -73,7 +73,7 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
   ];
 
   return (
-    <div className="page doc-view" data-testid="doc-view" data-status={doc.status}>
+    <div className="screen doc-view" data-testid="doc-view" data-status={doc.status}>
       <div className="doc-header">
         <div className="doc-header-main">
           <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate({ name: 'incoming' })} data-testid="back-to-list">

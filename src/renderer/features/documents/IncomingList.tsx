@@ -142,16 +142,10 @@ export function IncomingList(): React.JSX.Element {
       </span>
     );
   };
-  const filters: IncomingFilter[] = [
-    'to_process',
-    'cooperate',
-    'info',
-    'overdue',
-    'done',
-    ...(leaderOrClerk ? (['registered'] as const) : []),
-    'all',
-    'unread',
-  ];
+  // Clerks and agency leaders oversee the whole register; everyone else works from their own assignments.
+  const filters: IncomingFilter[] = leaderOrClerk
+    ? ['all', 'unread', 'registered', 'overdue', 'done']
+    : ['to_process', 'cooperate', 'info', 'overdue', 'done', 'all', 'unread'];
 
   const range: [Dayjs | null, Dayjs | null] = [query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null];
   const summary = !state?.loaded
@@ -161,7 +155,7 @@ export function IncomingList(): React.JSX.Element {
       : t('list.count', { n: count.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US') });
 
   return (
-    <div className="page incoming-list" data-testid="incoming-list">
+    <div className="screen incoming-list" data-testid="incoming-list">
       <div className="page-header">
         <div>
           <Typography.Title level={3} className="page-title">
@@ -171,20 +165,6 @@ export function IncomingList(): React.JSX.Element {
             {summary}
           </Typography.Text>
         </div>
-        {me.role === 'clerk' && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate({ name: 'register' })} data-testid="register-button">
-            {t('list.register')}
-          </Button>
-        )}
-      </div>
-      <div className="list-toolbar">
-        <Tabs
-          className="list-tabs"
-          activeKey={query.filter}
-          onChange={(k) => setFilter(k as IncomingFilter)}
-          items={filters.map((f) => ({ key: f, label: tabLabel(f) }))}
-          data-testid="list-tabs"
-        />
         <div className="list-filters">
           <Select<'all' | 'urgent'>
             value={query.urgentOnly ? 'urgent' : 'all'}
@@ -208,7 +188,21 @@ export function IncomingList(): React.JSX.Element {
             aria-label={t('list.dateRange')}
             data-testid="date-filter"
           />
+          {me.role === 'clerk' && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate({ name: 'register' })} data-testid="register-button">
+              {t('list.register')}
+            </Button>
+          )}
         </div>
+      </div>
+      <div className="list-toolbar">
+        <Tabs
+          className="list-tabs"
+          activeKey={query.filter}
+          onChange={(k) => setFilter(k as IncomingFilter)}
+          items={filters.map((f) => ({ key: f, label: tabLabel(f) }))}
+          data-testid="list-tabs"
+        />
       </div>
       {state?.error ? <Alert type="error" showIcon title={errorText(state.error, lang, t('app.unexpected'))} /> : null}
       <div className="list-grid list-head" role="presentation">

@@ -1,15 +1,14 @@
 import { DeleteOutlined, FilePdfOutlined, InboxOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, AutoComplete, Button, Card, DatePicker, Form, Input, InputNumber, List, Modal, Select, Space, Typography, Upload, App } from 'antd';
+import { Alert, AutoComplete, Button, Card, DatePicker, Form, Input, InputNumber, List, Select, Space, Typography, Upload, App } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Confidentiality, FileRef, Urgency } from '../../../shared/model/incoming.js';
-import { CONFIDENTIALITIES, URGENCIES } from './constants.js';
 import { vnToday } from '../../../shared/text/vietnamese.js';
 import { useApp, useRpc } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
 import { errorText, newId } from '../../app/util.js';
-import { DOCUMENT_TYPES, METADATA_LIMITS as L } from './constants.js';
+import { CONFIDENTIALITIES, DOCUMENT_TYPES, METADATA_LIMITS as L, URGENCIES } from './constants.js';
 import { useMutate } from './useDocument.js';
 
 interface Values {
@@ -47,14 +46,14 @@ export function RegisterForm(): React.JSX.Element {
   const { t } = useTranslation();
   const rpc = useRpc();
   const { lang } = useApp();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const mutate = useMutate();
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<FileRef[]>([]);
   const [adding, setAdding] = useState(0);
   const [busy, setBusy] = useState(false);
   const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
-  const lastKey = useRef('');
+  const seq = useRef(0);
   const confidentiality = Form.useWatch('confidentiality', form);
 
   const req = (field: string) => ({ required: true, whitespace: true, message: t('register.required', { field: field.toLowerCase() }) });
@@ -69,11 +68,11 @@ export function RegisterForm(): React.JSX.Element {
       return [];
     }
     const params = { codeNumber: v.codeNumber.trim(), codeNotation: v.codeNotation.trim(), issuer: v.issuer.trim(), issuedDate };
-    const key = JSON.stringify(params);
+    const mine = ++seq.current;
     try {
       const found = await rpc.call('incoming.checkDuplicates', params);
-      if (key === JSON.stringify(lastKey.current) || true) setDuplicates(found);
-      lastKey.current = key;
+      // Answers can cross when the clerk types fast: only the latest question counts.
+      if (mine === seq.current) setDuplicates(found);
       return found;
     } catch {
       return [];
@@ -136,7 +135,7 @@ export function RegisterForm(): React.JSX.Element {
     const found = await checkDuplicates();
     setBusy(false);
     if (found.length === 0) return register(v);
-    Modal.confirm({
+    modal.confirm({
       title: t('register.duplicateTitle'),
       icon: <WarningOutlined className="warn-icon" />,
       content: <DuplicateList items={found} />,
@@ -158,7 +157,7 @@ export function RegisterForm(): React.JSX.Element {
   };
 
   return (
-    <div className="page register-page" data-testid="register-form">
+    <div className="screen register-page" data-testid="register-form">
       <div className="page-header">
         <div>
           <Typography.Title level={3} className="page-title">

@@ -48,18 +48,24 @@ CREATE TABLE sessions (
 );
 CREATE INDEX sessions_user ON sessions (user_id);
 
--- The full state of each incoming document (the shared IncomingDocument shape),
--- plus the columns that constraints and look-ups need.
+-- The full state of each incoming document (the shared IncomingDocument shape,
+-- without the per-user readAt) as JSON text: pulls send it as stored, without
+-- re-serialising, which is what keeps a 100,000-document initial sync fast.
+-- Plus the columns that constraints and look-ups need.
 CREATE TABLE documents (
   id uuid PRIMARY KEY,
   agency_id uuid NOT NULL REFERENCES agencies(id),
   arrival_year integer NOT NULL,
   arrival_number integer NOT NULL,
+  -- The duplicate look-up keys (src/shared/domain/duplicates.ts), not the text shown.
   code_number text NOT NULL,
   code_notation_key text NOT NULL,
   issuer_key text NOT NULL,
   issued_date text NOT NULL,
-  state jsonb NOT NULL,
+  state text NOT NULL,
+  content_withheld boolean NOT NULL DEFAULT false,
+  subject text NOT NULL,
+  arrival_date text NOT NULL,
   updated_at text NOT NULL,
   UNIQUE (agency_id, arrival_year, arrival_number)
 );

@@ -6,7 +6,7 @@
  */
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { AppError } from '../../../shared/i18n/errors.js';
+import { AppError, errorBody } from '../../../shared/i18n/errors.js';
 import { API_PREFIX, MAX_FILE_BYTES } from '../../../shared/sync/protocol.js';
 import { sha256Of } from '../../blobs/blobStore.js';
 import { currentUser } from '../auth.js';
@@ -70,7 +70,7 @@ export function fileRoutes(app: FastifyInstance, ctx: ServerContext): void {
         `SELECT f.document_id FROM document_files f
            JOIN doc_access a ON a.document_id = f.document_id AND a.user_id = $2
            JOIN documents d ON d.id = f.document_id
-          WHERE f.sha256 = $1 AND NOT COALESCE((d.state->>'contentWithheld')::boolean, false)
+          WHERE f.sha256 = $1 AND NOT d.content_withheld
          UNION ALL
          SELECT NULL FROM blobs b WHERE b.sha256 = $1 AND b.uploaded_by = $2
          LIMIT 1`,
@@ -94,7 +94,7 @@ function sendFile(reply: FastifyReply, path: string, sha: string, size: number, 
   if (range === 'invalid') {
     // Sent as JSON: labelled application/pdf, the object body made Fastify fail with a 500.
     reply.header('content-range', `bytes */${size}`);
-    return reply.status(416).send({ code: 'bad_request', message: { vi: 'Khoảng byte yêu cầu không hợp lệ.', en: 'Requested range not satisfiable.' } });
+    return reply.status(416).send(errorBody('range_not_satisfiable'));
   }
   reply.header('etag', `"${sha}"`);
   reply.header('cache-control', 'private, max-age=31536000, immutable');
