@@ -186,7 +186,8 @@ export class DocumentStore {
           issued_date = excluded.issued_date, document_type = excluded.document_type, subject = excluded.subject,
           urgency = excluded.urgency, confidentiality = excluded.confidentiality, status = excluded.status,
           my_role = excluded.my_role, deadline = excluded.deadline, unread = excluded.unread, dup_key = excluded.dup_key,
-          version = excluded.version, doc_json = excluded.doc_json`),
+          version = excluded.version, doc_json = excluded.doc_json
+        RETURNING rowid`),
       ftsDelete: db.prepare<[number]>('DELETE FROM documents_fts WHERE rowid = ?'),
       ftsInsert: db.prepare<[number, string]>('INSERT INTO documents_fts (rowid, body) VALUES (?, ?)'),
       filesDelete: db.prepare<[string]>('DELETE FROM document_files WHERE document_id = ?'),
@@ -201,7 +202,7 @@ export class DocumentStore {
 
   put(doc: IncomingDocument, viewer: Viewer): void {
     const existing = this.stmts.rowid.get(doc.id);
-    this.stmts.upsert.run({
+    const { rowid } = this.stmts.upsert.get({
       id: doc.id,
       arrival_year: doc.arrivalYear,
       arrival_number: doc.arrivalNumber,
@@ -221,8 +222,7 @@ export class DocumentStore {
       dup_key: duplicateKey(doc),
       version: doc.version,
       doc_json: JSON.stringify(doc),
-    });
-    const rowid = existing?.rowid ?? (this.stmts.rowid.get(doc.id) as { rowid: number }).rowid;
+    }) as { rowid: number };
     if (existing) this.stmts.ftsDelete.run(rowid);
     this.stmts.ftsInsert.run(rowid, searchBody(doc));
     this.stmts.filesDelete.run(doc.id);

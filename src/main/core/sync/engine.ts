@@ -1,4 +1,4 @@
-import { AppError, Organisation, type UserSummary } from '../../../shared/index.js';
+import { AppError, Organisation, type PullResponse, type UserSummary } from '../../../shared/index.js';
 import type { SyncStatus } from '../../../shared/rpc/contract.js';
 import type { FailedMutation } from '../../../shared/rpc/contract.js';
 import type { DocumentStore } from '../db/documents.js';
@@ -76,7 +76,7 @@ export class SyncEngine {
       retryBaseMs: o.retryBaseMs ?? 500,
       retryMaxMs: o.retryMaxMs ?? 60_000,
       pollMs: o.pollMs ?? 60_000,
-      pullLimit: o.pullLimit ?? 500,
+      pullLimit: o.pullLimit ?? 1000,
       pushBatch: o.pushBatch ?? 100,
       prefetch: o.prefetch ?? true,
       prefetchDays: o.prefetchDays ?? 7,
@@ -228,9 +228,18 @@ export class SyncEngine {
   }
 
   private async pullAll(stop: AbortSignal): Promise<void> {
+    const request = (cursor: string | null): Promise<PullResponse> => {
+      const p = this.d.client.pull({ clientId: this.d.clientId, cursor, limit: this.opts.pullLimit }, stop);
+      p.catch(() => undefined); // awaited below; never an unhandled rejection if this round ends first
+      return p;
+    };
+    let next = request(this.d.meta.get(META.cursor));
     for (let guard = 0; guard < 100_000; guard++) {
-      const page = await this.d.client.pull({ clientId: this.d.clientId, cursor: this.d.meta.get(META.cursor), limit: this.opts.pullLimit }, stop);
+      const page = await next;
       if (stop.aborted) return;
+      // Ask for the following page at once: the server prepares it while this one is
+      // applied. The cursor on disk still moves only with each applied page.
+      if (page.more) next = request(page.cursor);
       if (String(page.orgVersion) !== this.d.meta.get(META.orgVersion)) await this.refreshOrg(page.orgVersion);
       const applied = applyPullPage(this.d.db, this.d.docs, this.d.outbox, this.d.meta, page, this.d.viewer());
       const ids = applied.changedIds === null ? undefined : [...new Set([...applied.changedIds, ...applied.confirmedDocIds])];

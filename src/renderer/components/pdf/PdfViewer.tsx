@@ -11,6 +11,9 @@ import 'pdfjs-dist/web/pdf_viewer.css';
 
 type PDFDocumentProxy = pdfjsLib.PDFDocumentProxy;
 
+/** True when the text carries Vietnamese (or any non-ASCII) letters. */
+const hasMarks = (q: string): boolean => /[^\u0000-\u007f]/u.test(q);
+
 const ZOOMS = ['page-width', 'page-fit', '0.5', '0.75', '1', '1.25', '1.5', '2', '3'] as const;
 
 interface Props {
@@ -136,7 +139,8 @@ export function PdfViewer({ files }: Props): React.JSX.Element {
         entireWord: false,
         highlightAll: true,
         findPrevious,
-        matchDiacritics: false,
+        // Vietnamese marks change the word (tỉnh ≠ tình): typed marks must match; a query without marks matches any.
+        matchDiacritics: hasMarks(query),
       });
     },
     [query],

@@ -1,0 +1,164 @@
+/**
+ * End-to-end support: a user's desktop (a client core + the web host serving the
+ * built renderer, each in its own data folder), Debian's Chromium through
+ * playwright-core, and the small UI gestures the journeys repeat.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb } from 'pdf-lib';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { createCore, type Core } from '../../src/main/core/core.js';
+import { DEMO_OFF, buildAppInfo } from '../../src/main/web/policy/demo.js';
+import { startWebHost, type WebHost } from '../../src/main/web/server.js';
+import { RpcClient } from '../../src/shared/rpc/client.js';
+import { createMemoryTransportPair } from '../../src/shared/rpc/transport.js';
+import { FAST_SYNC } from '../helpers/core.js';
+import { FIXTURE_PASSWORD } from '../helpers/fixtures.js';
+
+export const ROOT = process.cwd();
+export const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, name.name);
+    newest = Math.max(newest, name.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Build dist/renderer unless it is newer than every source it comes from. */
+export function ensureRendererBuilt(): void {
+  const index = join(RENDERER_DIR, 'index.html');
+  const sources = Math.max(newestMtime(join(ROOT, 'src', 'renderer')), newestMtime(join(ROOT, 'src', 'shared')), statSync(join(ROOT, 'vite.config.ts')).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs > sources) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** One person's computer: a client core in its own folder and the web host in front of it. */
+export interface Desktop {
+  host: WebHost;
+  core: Core;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function startDesktop(): Promise<Desktop> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ioffice-e2e-desktop-'));
+  const core = createCore({ dataDir, sync: FAST_SYNC, log: () => {} });
+  const [hostEnd, coreEnd] = createMemoryTransportPair();
+  core.attach(coreEnd);
+  const rpc = new RpcClient(hostEnd, { timeoutMs: null });
+  await core.ready;
+  const host = await startWebHost({
+    attach: (t) => core.attach(t),
+    rpc,
+    rendererDir: RENDERER_DIR,
+    appInfo: () => buildAppInfo({ host: 'web', version: '0.1.0', platform: process.platform, serverUrl: null, preferDemo: false, demo: DEMO_OFF }),
+  });
+  return {
+    host,
+    core,
+    dataDir,
+    async close() {
+      await host.close();
+      rpc.close();
+      await core.close();
+    },
+  };
+}
+
+export interface UserWindow {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and CSP violations seen by the page (each is a bug). */
+  problems: string[];
+}
+
+/** A browser profile of its own (cookies, storage) opening the desktop's one-time link. */
+export async function openWindow(browser: Browser, desktop: Desktop, lang: 'vi' | 'en' = 'vi'): Promise<UserWindow> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: lang === 'vi' ? 'vi-VN' : 'en-US', acceptDownloads: true });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/u.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  const url = desktop.host.loginUrl();
+  if (!url) throw new Error('the one-time link was spent');
+  await page.goto(url);
+  await page.getByTestId('signin-submit').or(page.getByTestId('user-menu')).first().waitFor();
+  return { context, page, problems };
+}
+
+export async function signIn(page: Page, serverUrl: string, username: string, password = FIXTURE_PASSWORD): Promise<void> {
+  await page.getByTestId('server-url').fill(serverUrl);
+  await page.getByTestId('username').fill(username);
+  await page.getByTestId('password').fill(password);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('user-menu').waitFor({ timeout: 30_000 });
+}
+
+export async function cspViolations(page: Page): Promise<string[]> {
+  return (await page.evaluate('window.__iofficeCspViolations ?? []')) as string[];
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Type a date into an antd DatePicker the way a user does: dd/MM/yyyy, then Enter. */
+export async function typeDate(picker: Locator, ddmmyyyy: string): Promise<void> {
+  const input = (await picker.evaluate((el) => el.tagName)) === 'INPUT' ? picker : picker.locator('input').first();
+  await input.click();
+  await input.fill(ddmmyyyy);
+  await input.press('Enter');
+}
+
+/** Open an antd TreeSelect, search, and pick the node whose title starts with `title`. */
+export async function pickInTree(page: Page, select: Locator, search: string, title: string): Promise<void> {
+  await select.click();
+  await page.keyboard.type(search);
+  const node = page.locator('.ant-select-dropdown:visible .ant-select-tree-treenode').filter({ hasText: title }).first();
+  await node.locator('.ant-select-tree-node-content-wrapper').click();
+  await page.keyboard.press('Escape');
+}
+
+/** dd/MM/yyyy of today + `days` in Vietnam time. */
+export function vnDatePlus(days: number): string {
+  const d = new Date(Date.now() + 7 * 3600_000 + days * 86_400_000);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+/** A real two-page PDF with Vietnamese text in an embedded DejaVu Sans (pdf-lib + fontkit). */
+export async function vietnamesePdf(lines: { page1: string[]; page2: string[] }): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fontkit);
+  const font = await pdf.embedFont(readFileSync(join(ROOT, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSans.ttf')), { subset: true });
+  const bold = await pdf.embedFont(readFileSync(join(ROOT, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSans-Bold.ttf')), { subset: true });
+  for (const [i, text] of [lines.page1, lines.page2].entries()) {
+    const page = pdf.addPage([595.28, 841.89]);
+    let y = 780;
+    for (const [j, line] of text.entries()) {
+      const f = i === 0 && j < 3 ? bold : font;
+      page.drawText(line.normalize('NFC'), { x: 70, y, size: i === 0 && j === 2 ? 14 : 12, font: f, color: rgb(0, 0, 0) });
+      y -= j === 2 ? 30 : 20;
+    }
+  }
+  pdf.setTitle('Kế hoạch triển khai');
+  return pdf.save();
+}
