@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb } from 'pdf-lib';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { createCore, type Core } from '../../src/main/core/core.js';
 import { DEMO_OFF, buildAppInfo } from '../../src/main/web/policy/demo.js';
@@ -162,3 +163,29 @@ export async function vietnamesePdf(lines: { page1: string[]; page2: string[] })
   pdf.setTitle('Kế hoạch triển khai');
   return pdf.save();
 }
+
+// ── waiting assertions (playwright-core has no `expect`; vitest's expect.poll retries) ──
+const WAIT = 15_000;
+type Opts = { timeout?: number };
+
+/** The element's text contains `expected` (a string) or matches it (a RegExp). */
+export async function hasText(loc: Locator, expected: string | RegExp, o: Opts = {}): Promise<void> {
+  const p = expect.poll(() => loc.innerText({ timeout: 1000 }), { timeout: o.timeout ?? WAIT, interval: 100 });
+  await (typeof expected === 'string' ? p.toContain(expected) : p.toMatch(expected));
+}
+/** The element's whole text, trimmed, is `expected`. */
+export async function textIs(loc: Locator, expected: string, o: Opts = {}): Promise<void> {
+  await expect.poll(async () => (await loc.innerText({ timeout: 1000 })).trim(), { timeout: o.timeout ?? WAIT, interval: 100 }).toBe(expected);
+}
+export async function countIs(loc: Locator, n: number, o: Opts = {}): Promise<void> {
+  await expect.poll(() => loc.count(), { timeout: o.timeout ?? WAIT, interval: 100 }).toBe(n);
+}
+export async function attrIs(loc: Locator, name: string, expected: string | RegExp, o: Opts = {}): Promise<void> {
+  const p = expect.poll(() => loc.getAttribute(name, { timeout: 1000 }), { timeout: o.timeout ?? WAIT, interval: 100 });
+  await (typeof expected === 'string' ? p.toBe(expected) : p.toMatch(expected));
+}
+export async function valueIs(loc: Locator, expected: string, o: Opts = {}): Promise<void> {
+  await expect.poll(() => loc.inputValue({ timeout: 1000 }), { timeout: o.timeout ?? WAIT, interval: 100 }).toBe(expected);
+}
+export const hidden = (loc: Locator, o: Opts = {}): Promise<void> => loc.waitFor({ state: 'hidden', timeout: o.timeout ?? WAIT });
+export const visible = (loc: Locator, o: Opts = {}): Promise<void> => loc.waitFor({ state: 'visible', timeout: o.timeout ?? WAIT });

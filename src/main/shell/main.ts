@@ -56,6 +56,8 @@ import { migrateFileSecrets, SafeStorageSecretStore, safeStorageVerdict } from '
 // ── before `ready` ───────────────────────────────────────────────────────────
 protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES.map((s) => ({ scheme: s.scheme, privileges: { ...s.privileges } })));
 app.enableSandbox();
+// Windows shows notifications only for an app with an AppUserModelID (the installer's appId).
+if (process.platform === 'win32') app.setAppUserModelId('vn.gov.ioffice.desktop');
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PRELOAD = path.join(here, 'preload.cjs');
@@ -115,9 +117,13 @@ function currentAppInfo() {
   return buildAppInfo({ host: 'electron', version: app.getVersion(), platform: process.platform, serverUrl: configuredServerUrl, preferDemo, demo: demoStatus });
 }
 
+let onDemoReady: () => void = () => {};
+
 /** Every page hears of the change (the preload turns it into an `app.info` event on the RPC channel). */
 function setDemoStatus(status: DemoStatus): void {
+  const becameReady = status.state === 'ready' && demoStatus.state !== 'ready';
   demoStatus = status;
+  if (becameReady) onDemoReady();
   const info = currentAppInfo();
   for (const w of BrowserWindow.getAllWindows()) if (isAppUrl(w.webContents.getURL())) w.webContents.send('ioffice:app-info-changed', info);
 }
@@ -188,7 +194,7 @@ function createWindow(): BrowserWindow {
 /** IPC from our own page's main frame only (VS Code's rule: check the sender of every message). */
 function fromApp(event: IpcMainEvent | IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url);
+  return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
 // ── start ────────────────────────────────────────────────────────────────────
@@ -245,6 +251,8 @@ async function start(): Promise<void> {
     log,
   });
   launchCore();
+  // A session resumed on the demo agency was retrying while it started: sync now.
+  onDemoReady = () => void core.rpc.call('sync.now').catch(() => {});
 
   // Every session: no permission is ever granted.
   const ses = session.defaultSession;

@@ -119,6 +119,8 @@ export async function runWebApp(opts: RunWebOptions = {}): Promise<RunningWebApp
     demo
       .start()
       .then((url) => {
+        // A session resumed on the demo agency was retrying while it started: sync now.
+        void rpc.call('sync.now').catch(() => {});
         say(`${DEMO_LABEL.vi} sẵn sàng tại ${url} — chọn "${DEMO_LABEL.vi}" ở màn hình đăng nhập; mật khẩu ${DEMO_PASSWORD}.`);
         say(`  (${DEMO_LABEL.en} ready at ${url}: pick it on the sign-in screen; password ${DEMO_PASSWORD}.)`);
       })

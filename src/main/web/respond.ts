@@ -28,14 +28,21 @@ export function htmlResponse(status: number, html: string, headers: Record<strin
   return new Response(html, { status, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
+/**
+ * The real path stays inside the real root (no symlink leads out). Where real
+ * paths cannot be had (inside Electron's asar archive, which has no symlinks) the
+ * resolver's lexical check, already passed, stands.
+ */
 async function isInside(root: string, file: string): Promise<boolean> {
+  let realRoot: string;
+  let realFile: string;
   try {
-    const [realRoot, realFile] = await Promise.all([fsp.realpath(root), fsp.realpath(file)]);
-    const rel = path.relative(realRoot, realFile);
-    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+    [realRoot, realFile] = await Promise.all([fsp.realpath(root), fsp.realpath(file)]);
   } catch {
-    return false;
+    return /\.asar([\\/]|$)/u.test(root);
   }
+  const rel = path.relative(realRoot, realFile);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 async function statFile(file: string): Promise<fs.Stats | null> {
