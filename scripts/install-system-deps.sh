@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Debian packages the tests need: PostgreSQL (the real server tests run against),
-# fonts for PDFs. Idempotent: installs only what is missing. Needs root (or sudo).
+# Chromium (end-to-end tests), fonts. Idempotent: installs only what is missing. Needs root (or sudo).
 set -euo pipefail
 need=()
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need+=(postgresql)
 command -v runuser >/dev/null 2>&1 || need+=(util-linux)
+# Debian's Chromium runs the end-to-end tests (Playwright drives it; it never downloads a browser).
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 SUDO=""
 if [ "$(id -u)" != 0 ]; then
