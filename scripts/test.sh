@@ -4,9 +4,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-system-deps.sh || exit 1
-echo "▸ type-check" && npx tsc -p . || exit 1
+echo "▸ type-check" && npm run --silent typecheck || exit 1
 echo "▸ layering" && npx tsx scripts/check-layers.ts || exit 1
 mkdir -p .tmp
+# The end-to-end tests serve the built renderer (they would build it too, one worker at a time).
+echo "▸ renderer build" && npm run --silent build:renderer -- --logLevel warn || exit 1
 npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest-report.json "$@"
 status=$?
 # One plain summary line, whatever the reporter printed above.

@@ -4,7 +4,7 @@
  * playwright-core, and the small UI gestures the journeys repeat.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
@@ -34,12 +34,43 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Build dist/renderer unless it is newer than every source it comes from. */
+/**
+ * Build dist/renderer unless it is newer than every source it comes from. Test
+ * files run in parallel workers: a lock directory makes one build at a time (a
+ * second build would empty dist/renderer under a page another test is showing).
+ */
 export function ensureRendererBuilt(): void {
   const index = join(RENDERER_DIR, 'index.html');
-  const sources = Math.max(newestMtime(join(ROOT, 'src', 'renderer')), newestMtime(join(ROOT, 'src', 'shared')), statSync(join(ROOT, 'vite.config.ts')).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs > sources) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const fresh = (): boolean => {
+    const sources = Math.max(newestMtime(join(ROOT, 'src', 'renderer')), newestMtime(join(ROOT, 'src', 'shared')), statSync(join(ROOT, 'vite.config.ts')).mtimeMs);
+    return existsSync(index) && statSync(index).mtimeMs > sources;
+  };
+  if (fresh()) return;
+  const lock = join(ROOT, '.tmp', 'renderer-build.lock');
+  mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+  const until = Date.now() + 300_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another worker builds; a lock older than five minutes is a crashed build's.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > until) throw new Error('timed out waiting for another renderer build');
+      execFileSync('sleep', ['0.5']);
+    }
+  }
+  try {
+    if (!fresh())
+      execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+        cwd: ROOT,
+        stdio: 'inherit',
+        // vitest sets NODE_ENV=test, which would give React's development build.
+        env: { ...process.env, NODE_ENV: 'production' },
+      });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export function launchChromium(): Promise<Browser> {
@@ -114,10 +145,16 @@ export async function cspViolations(page: Page): Promise<string[]> {
   return (await page.evaluate('window.__iofficeCspViolations ?? []')) as string[];
 }
 
-export async function shot(page: Page, name: string): Promise<string> {
+/** Save a screenshot under test-results/screenshots/ (after transient toasts have gone). `height` shows a longer page. */
+export async function shot(page: Page, name: string, o: { height?: number } = {}): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+  await page.waitForTimeout(350); // antd's transitions (menu selection, tabs ink bar) settle
+  const before = page.viewportSize();
+  if (o.height && before) await page.setViewportSize({ width: before.width, height: o.height });
   await page.screenshot({ path });
+  if (o.height && before) await page.setViewportSize(before);
   return path;
 }
 
@@ -136,6 +173,7 @@ export async function pickInTree(page: Page, select: Locator, search: string, ti
   const node = page.locator('.ant-select-dropdown:visible .ant-select-tree-treenode').filter({ hasText: title }).first();
   await node.locator('.ant-select-tree-node-content-wrapper').click();
   await page.keyboard.press('Escape');
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 /** dd/MM/yyyy of today + `days` in Vietnam time. */

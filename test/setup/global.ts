@@ -21,7 +21,28 @@ declare module 'vitest' {
     /** This run's PGlite template folder and PostgreSQL template database. */
     templateDir: string;
     templateDb: string;
+    /** The private Dovecot + Postfix of scripts/mail-servers.sh (ports, users, paths). */
+    mailServers: MailServersInfo;
   }
+}
+
+export interface MailServersInfo {
+  imapPort: number;
+  lmtpPort: number;
+  smtpPort: number;
+  domain: string;
+  password: string;
+  users: string[];
+  dir: string;
+  dovecotConf: string;
+  postfixConf: string;
+}
+
+/** Start the private mail servers (idempotent); their stop is left to `scripts/mail-servers.sh stop`. */
+function startMailServers(): MailServersInfo {
+  const script = join(process.cwd(), 'scripts/mail-servers.sh');
+  const out = execFileSync('bash', [script, 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop() as string;
+  return JSON.parse(out) as MailServersInfo;
 }
 
 async function prepare(db: Db): Promise<void> {
@@ -52,6 +73,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('databaseUrl', adminUrl);
   project.provide('templateDir', TEMPLATE_DIR);
   project.provide('templateDb', TEMPLATE_DB);
+  // Mail (issue #4): the same servers serve every test file; each test uses its own mailbox (t-…@domain).
+  project.provide('mailServers', startMailServers());
   const url = adminUrl;
   return async () => {
     rmSync(TEMPLATE_DIR, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { RpcServer, type MethodHandlers } from './rpc/server.js';
 import { FileSecretStore, type SecretStore } from './session/secretStore.js';
 import type { SyncOptions } from './sync/engine.js';
 import type { FetchLike } from './sync/http.js';
+import type { MailEngineOptions } from './mail/engine.js';
 
 export interface CoreOptions {
   /** Where the session and the per-user caches live. */
@@ -14,6 +15,8 @@ export interface CoreOptions {
   now?: () => Date;
   fetch?: FetchLike;
   sync?: SyncOptions;
+  /** Mail engine tuning (tests, benchmarks). */
+  mail?: MailEngineOptions;
   log?: (message: string, err?: unknown) => void;
 }
 
@@ -35,6 +38,7 @@ export function createCore(opts: CoreOptions): Core {
     now: opts.now ?? (() => new Date()),
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
     ...(opts.sync ? { sync: opts.sync } : {}),
+    ...(opts.mail ? { mail: opts.mail } : {}),
     emit: (name, payload) => server?.emit(name as RpcEvent, payload as RpcEventPayload<RpcEvent>),
   });
   const ready = service.resume().catch((err: unknown) => {

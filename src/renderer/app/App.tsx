@@ -28,7 +28,7 @@ export function App(): React.JSX.Element {
 
   return (
     <ConfigProvider locale={antdLocale(lang)} theme={THEME}>
-      <AntApp>
+      <AntApp message={{ top: 64, maxCount: 3 }} notification={{ placement: 'bottomRight' }}>
         <Connected lang={lang} setLang={setLang} />
       </AntApp>
     </ConfigProvider>

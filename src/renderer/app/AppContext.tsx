@@ -45,22 +45,30 @@ export function useRpcEvent<E extends RpcEvent>(event: E, cb: (payload: RpcEvent
 
 /**
  * Run `fn` when local data in `scope` changes (optionally only for `id`), debounced
- * so a sync burst (one event per pulled page) causes one re-read.
+ * so a sync burst (one event per pulled page) causes one re-read — but at least
+ * every `maxWaitMs` while the burst goes on, so a long first sync shows progress.
  */
-export function useChanged(scopes: readonly string[], fn: () => void, opts: { id?: string; delayMs?: number } = {}): void {
+export function useChanged(scopes: readonly string[], fn: () => void, opts: { id?: string; delayMs?: number; maxWaitMs?: number } = {}): void {
   const ref = useRef(fn);
   ref.current = fn;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const { id, delayMs = 150 } = opts;
+  const firstPending = useRef<number | null>(null);
+  const { id, delayMs = 150, maxWaitMs = 3000 } = opts;
   const key = scopes.join(',');
   const on = useCallback(
     (p: RpcEventPayload<'changed'>) => {
       if (!key.split(',').includes(p.scope)) return;
       if (id && p.scope === 'incoming' && p.ids && !p.ids.includes(id)) return;
+      const now = Date.now();
+      firstPending.current ??= now;
+      const wait = Math.min(delayMs, Math.max(0, firstPending.current + maxWaitMs - now));
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => ref.current(), delayMs);
+      timer.current = setTimeout(() => {
+        firstPending.current = null;
+        ref.current();
+      }, wait);
     },
-    [key, id, delayMs],
+    [key, id, delayMs, maxWaitMs],
   );
   useRpcEvent('changed', on);
   useEffect(() => () => clearTimeout(timer.current), []);

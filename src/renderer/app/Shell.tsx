@@ -12,6 +12,7 @@ import { Alert, App, Avatar, Dropdown, Layout, Menu, Space, Typography } from 'a
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ComingSoon } from '../components/ComingSoon.js';
+import { ErrorBoundary } from '../components/ErrorBoundary.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { Loading } from '../components/Loading.js';
 import { SyncIndicator } from '../components/SyncIndicator.js';
@@ -86,9 +87,11 @@ export function Shell(): React.JSX.Element {
         </Layout.Header>
         {sync.state === 'offline' && <Alert type="warning" banner showIcon title={t('sync.offlineBanner')} data-testid="offline-banner" />}
         <Layout.Content className="shell-content">
-          <Suspense fallback={<Loading />}>
-            <Screen route={route} />
-          </Suspense>
+          <ErrorBoundary key={route.name === 'document' ? route.id : route.name}>
+            <Suspense fallback={<Loading />}>
+              <Screen route={route} />
+            </Suspense>
+          </ErrorBoundary>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -164,7 +164,7 @@ export function SignIn(): React.JSX.Element {
                 options={demo.accounts.map((a) => ({ value: a.username, label: `${a.username} — ${a.label[lang]}` }))}
                 data-testid="username"
               >
-                <Input prefix={<UserOutlined />} autoComplete="username" />
+                <Input prefix={<UserOutlined />} autoComplete="username" placeholder={t('signIn.demoAccount')} />
               </AutoComplete>
             ) : (
               <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="username" />

@@ -1,4 +1,5 @@
 import { App } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useRpcEvent } from '../app/AppContext.js';
 import { bodyText } from '../app/util.js';
@@ -12,12 +13,19 @@ export function RejectionNotifier(): null {
   const { notification } = App.useApp();
   const { t } = useTranslation();
   const { lang } = useApp();
+  // Notices are written in the language of the moment: clear them when it changes (the view keeps the durable record).
+  const shownIn = useRef(lang);
+  useEffect(() => {
+    if (shownIn.current === lang) return;
+    shownIn.current = lang;
+    notification.destroy();
+  }, [lang, notification]);
   useRpcEvent('rejected', (f) => {
     notification.error({
       key: `rejected-${f.id}`,
       title: t('sync.rejectedTitle'),
       description: `${t(`mutation.${f.name as MutationName}`)}: ${bodyText(f.error, lang)} ${t('sync.rolledBack')}`,
-      duration: 0,
+      duration: 12,
       placement: 'bottomRight',
     });
   });

@@ -1,5 +1,5 @@
 import { CheckCircleFilled, CloudSyncOutlined, DisconnectOutlined, ExclamationCircleFilled, SyncOutlined } from '@ant-design/icons';
-import { Badge, Button, Drawer, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
+import { Badge, Button, Drawer, Empty, Space, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FailedMutation } from '../../shared/rpc/contract.js';
@@ -91,31 +91,24 @@ function FailedDrawer({ open, onClose }: { open: boolean; onClose: () => void })
       {items.length === 0 ? (
         <Empty description={t('sync.rejectedEmpty')} />
       ) : (
-        <List
-          dataSource={items}
-          renderItem={(f) => (
-            <List.Item
-              actions={[
-                <Button key="ok" size="small" onClick={() => void rpc.call('mutations.dismiss', { id: f.id }).then(load)}>
-                  {t('sync.dismiss')}
-                </Button>,
-              ]}
-            >
-              <List.Item.Meta
-                avatar={<Badge status="error" />}
-                title={`${t(`mutation.${f.name as MutationName}`)} · ${formatDateTimeVi(f.failedAt)}`}
-                description={
-                  <>
-                    {bodyText(f.error, lang)}{' '}
-                    <a href={`#/incoming/${f.documentId}`} onClick={onClose}>
-                      {t('sync.openDocument')}
-                    </a>
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-        />
+        <div className="plain-list">
+          {items.map((f) => (
+            <div key={f.id} className="plain-list-item" data-testid="failed-item">
+              <div className="plain-list-main">
+                <div className="plain-list-title">
+                  <Badge status="error" /> {t(`mutation.${f.name as MutationName}`)} · {formatDateTimeVi(f.failedAt)}
+                </div>
+                <Typography.Text type="secondary">{bodyText(f.error, lang)}</Typography.Text>{' '}
+                <a href={`#/incoming/${f.documentId}`} onClick={onClose}>
+                  {t('sync.openDocument')}
+                </a>
+              </div>
+              <Button size="small" onClick={() => void rpc.call('mutations.dismiss', { id: f.id }).then(load)}>
+                {t('sync.dismiss')}
+              </Button>
+            </div>
+          ))}
+        </div>
       )}
     </Drawer>
   );

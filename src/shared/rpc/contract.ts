@@ -4,6 +4,18 @@ import { Agency, Organisation, UserSummary } from '../model/organisation.js';
 import { isoDateTime, sha256Hex, uuid, fileName } from '../model/primitives.js';
 import { MUTATION_NAMES } from '../sync/mutations.js';
 import { ErrorBody } from '../sync/protocol.js';
+import {
+  ComposeInput,
+  MailAccountSettings,
+  MailAccountView,
+  MailActionParams,
+  MailFolder,
+  MailListItem,
+  MailMessageView,
+  MailOutboxItem,
+  MailRegisterPrefill,
+  MailStatus,
+} from '../model/mail.js';
 
 /**
  * The core's API, as seen by any UI (the Electron renderer, the web host's page,
@@ -150,6 +162,71 @@ export const RPC = {
   },
   /** Make a file available locally (download, verify) and return its cache path for the file protocol. */
   'files.open': { params: z.object({ sha256: sha256Hex }), result: z.object({ path: z.string(), size: z.number().int() }) },
+
+  // ── mail (issue #4): the core talks IMAP/SMTP; the UI reads the local cache ──
+  /** The account settings (never the password), or null when none is configured. */
+  'mail.account.get': { params: z.object({}), result: MailAccountView.nullable() },
+  /** Save settings (and the password, kept in the secret store) and (re)start the engine. Password omitted: keep the stored one. */
+  'mail.account.save': {
+    params: z.object({ settings: MailAccountSettings, password: z.string().min(1).max(512).optional() }),
+    result: MailAccountView,
+  },
+  /** Remove the account: stops the engine and forgets the password (the local mail cache is cleared). */
+  'mail.account.remove': { params: z.object({}), result: z.object({}) },
+  /** Try the settings (IMAP login and SMTP login) without saving; errors are mail_* codes. */
+  'mail.account.test': {
+    params: z.object({ settings: MailAccountSettings, password: z.string().min(1).max(512).optional() }),
+    result: z.object({ imap: z.object({ ok: z.boolean(), error: ErrorBody.nullable() }), smtp: z.object({ ok: z.boolean(), error: ErrorBody.nullable() }) }),
+  },
+  'mail.status': { params: z.object({}), result: MailStatus },
+  /** Sync every folder now (the engine also syncs by itself: IDLE on the inbox, a timer for the rest). */
+  'mail.syncNow': { params: z.object({}), result: MailStatus },
+  'mail.folders': { params: z.object({}), result: z.array(MailFolder) },
+  /** Newest first, keyset-paged. */
+  'mail.list': {
+    params: z.object({
+      folderId: z.number().int(),
+      after: z.string().max(200).nullable().default(null),
+      limit: z.number().int().min(1).max(500).default(100),
+      unreadOnly: z.boolean().default(false),
+    }),
+    result: z.object({ items: z.array(MailListItem), next: z.string().nullable(), total: z.number().int().nonnegative() }),
+  },
+  /** Accent-insensitive search of the local cache (subject, people, text). */
+  'mail.search': {
+    params: z.object({ query: z.string().max(200), folderId: z.number().int().nullable().default(null), limit: z.number().int().min(1).max(200).default(50) }),
+    result: z.array(MailListItem),
+  },
+  /** One message; fetches the body if it is not cached yet (online). Opening marks it read. */
+  'mail.get': {
+    params: z.object({ id: z.number().int(), allowRemoteImages: z.boolean().default(false), markRead: z.boolean().default(true) }),
+    result: MailMessageView.nullable(),
+  },
+  /** Every cached message of a thread, oldest first. */
+  'mail.thread': { params: z.object({ threadId: z.string().max(100) }), result: z.array(MailListItem) },
+  /** Applied locally at once, then replayed from the durable mail outbox. */
+  'mail.action': { params: MailActionParams, result: z.object({ queued: z.number().int() }) },
+  /** Queue a message: durable before this returns, sent exactly once (docs/mail.md). */
+  'mail.send': { params: ComposeInput, result: z.object({ outboxId: z.number().int(), messageId: z.string() }) },
+  'mail.saveDraft': { params: ComposeInput, result: z.object({ outboxId: z.number().int(), messageId: z.string() }) },
+  /** A reply/reply-all/forward skeleton (recipients, subject, quoted text, attachments to forward). */
+  'mail.composeFrom': {
+    params: z.object({ messageId: z.number().int(), kind: z.enum(['reply', 'replyAll', 'forward']) }),
+    result: ComposeInput,
+  },
+  'mail.outbox': { params: z.object({}), result: z.array(MailOutboxItem) },
+  /** For a send left 'uncertain' or 'failed': send it again, or drop it. */
+  'mail.outbox.resolve': { params: z.object({ id: z.number().int(), action: z.enum(['resend', 'discard']) }), result: z.object({}) },
+  /** Download (once, then cached by content) and return a local path, like files.open. */
+  'mail.attachment.open': {
+    params: z.object({ messageId: z.number().int(), attachmentId: z.string().max(100) }),
+    result: z.object({ path: z.string(), size: z.number().int(), sha256: sha256Hex, name: z.string(), mime: z.string() }),
+  },
+  /** Prefill the incoming-document form from a PDF attachment (the PDF is put in the file cache). */
+  'mail.registerPrefill': {
+    params: z.object({ messageId: z.number().int(), attachmentId: z.string().max(100) }),
+    result: MailRegisterPrefill,
+  },
 } as const;
 
 export type RpcMethod = keyof typeof RPC;
@@ -162,6 +239,10 @@ export const RPC_EVENTS = {
   sync: SyncStatus,
   /** The server refused a queued action; the optimistic change was rolled back. */
   rejected: FailedMutation,
+  /** Mail cache changed: folder counts and lists (folderIds), open messages (messageIds). */
+  'mail.changed': z.object({ folderIds: z.array(z.number().int()), messageIds: z.array(z.number().int()).optional() }),
+  /** Mail connection state. */
+  'mail.status': MailStatus,
 } as const;
 export type RpcEvent = keyof typeof RPC_EVENTS;
 export type RpcEventPayload<E extends RpcEvent> = z.infer<(typeof RPC_EVENTS)[E]>;

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import path from 'node:path';
 import type { z } from 'zod';
 import {
   AppError,
@@ -31,12 +32,14 @@ import type { SecretStore } from '../session/secretStore.js';
 import { UserCache } from '../session/userCache.js';
 import { META } from '../db/meta.js';
 import { check, overlay, type Overlaid, type OverlayContext } from './overlay.js';
+import { MailService, mailHandlers } from '../mail/service.js';
+import type { MailEngineOptions } from '../mail/engine.js';
 
 /** Params of a method after validation with the contract's schema. */
 export type ParsedParams<M extends RpcMethod> = z.infer<(typeof RPC)[M]['params']>;
 export type Handlers = { [M in RpcMethod]: (params: ParsedParams<M>) => Promise<RpcResult<M>> };
 
-export type EventSink = <E extends 'changed' | 'sync' | 'rejected'>(name: E, payload: unknown) => void;
+export type EventSink = <E extends 'changed' | 'sync' | 'rejected' | 'mail.changed' | 'mail.status'>(name: E, payload: unknown) => void;
 
 export interface ServiceOptions {
   dataDir: string;
@@ -45,6 +48,8 @@ export interface ServiceOptions {
   fetch?: FetchLike;
   sync?: SyncOptions;
   emit: EventSink;
+  /** Mail engine tuning (tests); the engine itself starts only when an account is configured. */
+  mail?: MailEngineOptions;
 }
 
 /** What is remembered between runs so a restart resumes without the password. */
@@ -75,8 +80,11 @@ export class CoreService {
   private active: Active | null = null;
   /** Serialises sign-in, sign-out and resume: they open and close the cache. */
   private sessionOp: Promise<unknown> = Promise.resolve();
+  private readonly mail: MailService;
 
-  constructor(private readonly o: ServiceOptions) {}
+  constructor(private readonly o: ServiceOptions) {
+    this.mail = new MailService({ secretStore: o.secretStore, now: o.now, emit: (n, p) => o.emit(n, p), ...(o.mail ? { options: o.mail } : {}) });
+  }
 
   // ── session ──────────────────────────────────────────────────────────────
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -133,6 +141,7 @@ export class CoreService {
     if (me) active.user = me;
     this.active = active;
     active.engine.start();
+    void this.mail.attach({ db: cache.db, dir: cache.dir, files: cache.files, secretKey: path.basename(cache.dir) }).catch(() => {});
     this.o.emit('changed', { scope: 'session' });
     return active;
   }
@@ -141,6 +150,7 @@ export class CoreService {
     const a = this.active;
     if (!a) return;
     this.active = null;
+    await this.mail.detach();
     await a.engine.stop();
     a.cache.close();
     if (forget) await this.o.secretStore.delete(SESSION_KEY);
@@ -378,6 +388,8 @@ export class CoreService {
     },
 
     'files.open': async (p) => this.need().cache.files.open(p.sha256),
+
+    ...mailHandlers(() => this.mail),
   };
 }
 

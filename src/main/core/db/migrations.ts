@@ -88,6 +88,94 @@ export const MIGRATIONS: readonly string[] = [
     failed_at   TEXT NOT NULL
   );
   `,
+  // 2 — mail (issue #4): folders with their IMAP sync state, messages (headers, flags,
+  // snippet), bodies, attachments, FTS, and the durable mail outbox.
+  `
+  CREATE TABLE mail_folders (
+    id            INTEGER PRIMARY KEY,
+    path          TEXT NOT NULL UNIQUE,
+    name          TEXT NOT NULL,
+    delimiter     TEXT,
+    role          TEXT,
+    uidvalidity   TEXT,              -- as text: IMAP values are unsigned 32-bit, modseqs 63-bit
+    uidnext       INTEGER,
+    highestmodseq TEXT,
+    oldest_uid    INTEGER,           -- initial sync walks down from the newest: the lowest UID done so far
+    complete      INTEGER NOT NULL DEFAULT 0,
+    synced_at     TEXT
+  );
+
+  CREATE TABLE mail_messages (
+    id              INTEGER PRIMARY KEY,
+    folder_id       INTEGER NOT NULL REFERENCES mail_folders (id) ON DELETE CASCADE,
+    uid             INTEGER NOT NULL,     -- negative while a local move waits for the server's UID
+    message_id      TEXT,
+    in_reply_to     TEXT,
+    refs            TEXT NOT NULL DEFAULT '[]',
+    thread_id       TEXT NOT NULL,
+    date            TEXT NOT NULL,        -- ISO UTC; the arrival time when the Date header is missing or bad
+    from_json       TEXT,
+    to_json         TEXT NOT NULL DEFAULT '[]',
+    cc_json         TEXT NOT NULL DEFAULT '[]',
+    subject         TEXT NOT NULL,
+    snippet         TEXT NOT NULL DEFAULT '',
+    seen            INTEGER NOT NULL DEFAULT 0,
+    flagged         INTEGER NOT NULL DEFAULT 0,
+    answered        INTEGER NOT NULL DEFAULT 0,
+    draft           INTEGER NOT NULL DEFAULT 0,
+    flags           TEXT NOT NULL DEFAULT '[]',
+    has_attachments INTEGER NOT NULL DEFAULT 0,
+    size            INTEGER NOT NULL DEFAULT 0,
+    modseq          TEXT,
+    UNIQUE (folder_id, uid)
+  );
+  CREATE INDEX mail_messages_by_date   ON mail_messages (folder_id, date DESC, id DESC);
+  CREATE INDEX mail_messages_by_unread ON mail_messages (folder_id, seen, date DESC, id DESC);
+  CREATE INDEX mail_messages_by_thread ON mail_messages (thread_id, date);
+  CREATE INDEX mail_messages_by_msgid  ON mail_messages (message_id);
+  CREATE INDEX mail_messages_by_reply  ON mail_messages (in_reply_to) WHERE in_reply_to IS NOT NULL;
+
+  -- Parsed bodies: HTML kept raw (sanitised when served), text, attachment list, notes.
+  CREATE TABLE mail_bodies (
+    message_id   INTEGER PRIMARY KEY REFERENCES mail_messages (id) ON DELETE CASCADE,
+    html         TEXT,
+    text         TEXT NOT NULL,
+    reply_to     TEXT NOT NULL DEFAULT '[]',
+    attachments  TEXT NOT NULL DEFAULT '[]',
+    notes        TEXT NOT NULL DEFAULT '[]'
+  );
+
+  -- Downloaded attachments: content-addressed files under mail-files/.
+  CREATE TABLE mail_attachment_files (
+    message_id    INTEGER NOT NULL REFERENCES mail_messages (id) ON DELETE CASCADE,
+    attachment_id TEXT NOT NULL,
+    sha256        TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    PRIMARY KEY (message_id, attachment_id)
+  ) WITHOUT ROWID;
+
+  -- Folded text (subject, people, snippet/text); rowid = mail_messages.id.
+  CREATE VIRTUAL TABLE mail_fts USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
+
+  -- The durable mail outbox: actions and messages to send/save, in id order.
+  CREATE TABLE mail_outbox (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind            TEXT NOT NULL,        -- flags | move | send | draft
+    local_id        INTEGER,              -- mail_messages.id the action is about (for 'pending')
+    folder_path     TEXT,                 -- where the message was on the server…
+    uid             INTEGER,              -- …its UID there…
+    uidvalidity     TEXT,                 -- …under this UIDVALIDITY (else found again by Message-ID)
+    message_id      TEXT,                 -- Message-ID header (actions: of the target; send: of the new message)
+    args            TEXT NOT NULL,
+    raw             BLOB,                 -- the MIME message, for send/draft: built once, sent as is
+    state           TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sending', 'sent', 'uncertain', 'failed')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    last_error      TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL
+  );
+  CREATE INDEX mail_outbox_by_local ON mail_outbox (local_id);
+  `,
 ];
 
 /** Bring a database to the latest schema; each step commits with its version, so a crash never leaves half a step. */

@@ -87,9 +87,10 @@ export function PdfViewer({ files }: Props): React.JSX.Element {
     };
   }, []);
 
-  // The current file.
+  // The current file (by content: a re-read document view must not reload the viewer).
+  const sha = file?.sha256;
   useEffect(() => {
-    if (!file) return;
+    if (!sha) return;
     let cancelled = false;
     let task: ReturnType<typeof openPdf> | null = null;
     setStatus('loading');
@@ -99,13 +100,13 @@ export function PdfViewer({ files }: Props): React.JSX.Element {
     bytesRef.current = null;
     void (async () => {
       try {
-        await rpc.call('files.open', { sha256: file.sha256 });
+        await rpc.call('files.open', { sha256: sha });
       } catch {
         if (!cancelled) setStatus('unavailable');
         return;
       }
       try {
-        const res = await fetch(conn.fileUrl(file.sha256));
+        const res = await fetch(conn.fileUrl(sha));
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
         const bytes = new Uint8Array(await res.arrayBuffer());
         if (cancelled) return;
@@ -127,7 +128,7 @@ export function PdfViewer({ files }: Props): React.JSX.Element {
       cancelled = true;
       void task?.destroy();
     };
-  }, [file, rpc, conn]);
+  }, [sha, rpc, conn]);
 
   const find = useCallback(
     (type: '' | 'again', findPrevious = false) => {

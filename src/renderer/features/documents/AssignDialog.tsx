@@ -8,6 +8,7 @@ import { vnToday } from '../../../shared/text/vietnamese.js';
 import { useApp, useMe } from '../../app/AppContext.js';
 import { assigneeName, newId } from '../../app/util.js';
 import { allValues, assigneeValue, orgTree, parseAssignee } from './orgTree.js';
+import { blockEnterSubmit, isPast } from './forms.js';
 import { useMutate } from './useDocument.js';
 
 interface Values {
@@ -18,8 +19,6 @@ interface Values {
   cooperateDeadline?: Dayjs | null;
   info: string[];
 }
-
-export const isPast = (d: Dayjs): boolean => d.format('YYYY-MM-DD') < vnToday();
 
 /**
  * The agency leader's instruction and assignment (Decree 30, Art. 24): one main
@@ -116,6 +115,7 @@ export function AssignDialog({ view, onClose, onDone }: { view: IncomingView; on
         form={form}
         layout="vertical"
         onFinish={(v) => void submit(v)}
+        onKeyDown={blockEnterSubmit}
         initialValues={{ instruction: '', cooperate: [], info: [], mainDeadline: initialDeadline, cooperateDeadline: initialDeadline }}
         className="assign-form"
       >

@@ -31,8 +31,10 @@ type Dialog = 'assign' | 'reassign' | 'opinion' | 'complete' | null;
 
 export function DocumentView({ id }: { id: string }): React.JSX.Element {
   const { t } = useTranslation();
-  const { view, loading, error } = useDocument(id);
-  const { lang } = useApp();
+  const { view, loading, error, reload } = useDocument(id);
+  const { lang, sync } = useApp();
+  // Refused actions dismissed elsewhere (the sync indicator's list) leave this view too.
+  useEffect(reload, [sync.failedCount, reload]);
   const mutate = useMutate();
   const rpc = useRpc();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -126,7 +128,7 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
             title={t('view.failedHere', { action: t(`mutation.${f.name as MutationName}`), reason: bodyText(f.error, lang) })}
             description={t('sync.rolledBack')}
             action={
-              <Button size="small" onClick={() => void rpc.call('mutations.dismiss', { id: f.id })}>
+              <Button size="small" onClick={() => void rpc.call('mutations.dismiss', { id: f.id }).then(reload)}>
                 {t('sync.dismiss')}
               </Button>
             }

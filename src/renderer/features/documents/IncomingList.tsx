@@ -10,7 +10,6 @@ import { formatDateVi } from '../../../shared/text/vietnamese.js';
 import { useApp, useChanged, useMe, useRpc } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
 import { errorText, isAgencyLeader } from '../../app/util.js';
-import { ConfidentialityTag, OverdueTag, PendingTag, RoleTag, StatusTag, UrgencyTag } from '../../components/DocTags.js';
 import { FIRST_PAGE, IncomingPager, type ListQuery, type PagerState } from './pager.js';
 
 export const ROW_HEIGHT = 64;
@@ -20,7 +19,7 @@ const memory = new Map<string, { query: ListQuery; scrollTop: number; selected: 
 
 const COUNTED: IncomingFilter[] = ['to_process', 'overdue', 'unread', 'registered'];
 
-function useTabCounts(urgentOnly: boolean): Partial<Record<IncomingFilter, number>> {
+function useTabCounts(urgentOnly: boolean, busy: boolean): Partial<Record<IncomingFilter, number>> {
   const rpc = useRpc();
   const [counts, setCounts] = useState<Partial<Record<IncomingFilter, number>>>({});
   const load = useCallback(() => {
@@ -30,7 +29,7 @@ function useTabCounts(urgentOnly: boolean): Partial<Record<IncomingFilter, numbe
     );
   }, [rpc, urgentOnly]);
   useEffect(load, [load]);
-  useChanged(['incoming', 'session'], load, { delayMs: 400 });
+  useChanged(['incoming', 'session'], load, { delayMs: busy ? 2000 : 400 });
   return counts;
 }
 
@@ -38,17 +37,33 @@ export function IncomingList(): React.JSX.Element {
   const { t } = useTranslation();
   const rpc = useRpc();
   const me = useMe();
-  const { org, lang } = useApp();
+  const { org, lang, sync } = useApp();
+  // While a big sync streams pages in, re-query less often: the core is busy writing.
+  const busy = sync.state === 'syncing';
   const leaderOrClerk = me.role === 'clerk' || isAgencyLeader(me, org);
   const remembered = memory.get(me.id);
   const [query, setQuery] = useState<ListQuery>(
     () => remembered?.query ?? { filter: leaderOrClerk ? 'all' : 'to_process', urgentOnly: false, from: null, to: null },
   );
+  // Clerks and agency leaders oversee the whole register; everyone else works from their own assignments.
+  const filters = useMemo<IncomingFilter[]>(
+    () => (leaderOrClerk ? ['all', 'unread', 'registered', 'overdue', 'done'] : ['to_process', 'cooperate', 'info', 'overdue', 'done', 'all', 'unread']),
+    [leaderOrClerk],
+  );
   const [state, setState] = useState<PagerState | null>(null);
-  const [selected, setSelected] = useState(remembered?.selected ?? 0);
   const pagerRef = useRef<IncomingPager | null>(null);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const counts = useTabCounts(query.urgentOnly);
+  /** Where the user is in the list (kept by the list body; read here for re-queries and for coming back). */
+  const position = useRef({ selected: remembered?.query === query ? remembered.selected : 0, lastVisible: 0, scrollTop: remembered?.query === query ? remembered.scrollTop : 0 });
+  /** A new question starts at the top. */
+  const changeQuery = useCallback((fn: (q: ListQuery) => ListQuery) => {
+    position.current = { selected: 0, lastVisible: 0, scrollTop: 0 };
+    setQuery(fn);
+  }, []);
+  // The organisation (and so whether the user leads the agency) may arrive after the first render.
+  useEffect(() => {
+    if (!filters.includes(query.filter)) changeQuery((q) => ({ ...q, filter: filters[0] ?? 'all' }));
+  }, [filters, query.filter, changeQuery]);
+  const counts = useTabCounts(query.urgentOnly, busy);
 
   // A new pager per query; the first load keeps what the user was looking at.
   useEffect(() => {
@@ -57,96 +72,39 @@ export function IncomingList(): React.JSX.Element {
     const back = memory.get(me.id);
     const want = back && back.query === query ? Math.max(FIRST_PAGE, back.selected + 50, Math.ceil(back.scrollTop / ROW_HEIGHT) + 50) : FIRST_PAGE;
     void pager.reload(want);
-    return () => pager.dispose();
+    return () => {
+      pager.dispose();
+      memory.set(me.id, { query, scrollTop: position.current.scrollTop, selected: position.current.selected });
+    };
   }, [rpc, query, me.id]);
+
+  // Live: re-query from the top when local data changes, keeping as many rows as the user has reached.
+  useChanged(
+    ['incoming', 'session'],
+    () => {
+      const p = pagerRef.current;
+      if (!p) return;
+      const reached = Math.max(FIRST_PAGE, position.current.lastVisible + 50, position.current.selected + 50);
+      void p.reload(Math.min(reached, Math.max(p.state.items.length, FIRST_PAGE)));
+    },
+    { delayMs: busy ? 1000 : 150 },
+  );
 
   const pager = pagerRef.current;
   const count = state && pager ? pager.count : 0;
   const items = state?.items ?? [];
 
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    initialOffset: remembered && remembered.query === query ? remembered.scrollTop : 0,
-  });
-  const virtualItems = virtualizer.getVirtualItems();
-  const lastVisible = virtualItems.length ? (virtualItems[virtualItems.length - 1]?.index ?? 0) : 0;
-
-  // Load the pages the viewport needs.
-  useEffect(() => {
-    if (pager && state?.loaded) void pager.ensure(Math.max(lastVisible, selected));
-  }, [pager, state, lastVisible, selected]);
-
-  // Live: re-query from the top when local data changes, keeping as many rows as the user has reached.
-  useChanged(['incoming', 'session'], () => {
-    const p = pagerRef.current;
-    if (!p) return;
-    const reached = Math.max(FIRST_PAGE, lastVisible + 50, selected + 50);
-    void p.reload(Math.min(reached, Math.max(p.state.items.length, FIRST_PAGE)));
-  });
-
-  // Remember where we are.
-  useEffect(
-    () => () => {
-      memory.set(me.id, { query, scrollTop: scrollRef.current?.scrollTop ?? 0, selected });
-    },
-    [me.id, query, selected],
-  );
-
-  const open = useCallback((item: IncomingListItem | undefined) => {
-    if (item) navigate({ name: 'document', id: item.id });
-  }, []);
-
-  const moveTo = useCallback(
-    (index: number) => {
-      if (count === 0) return;
-      const i = Math.max(0, Math.min(count - 1, index));
-      setSelected(i);
-      virtualizer.scrollToIndex(i, { align: 'auto' });
-    },
-    [count, virtualizer],
-  );
-
-  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>): void => {
-    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => moveTo(selected + 1),
-      ArrowUp: () => moveTo(selected - 1),
-      PageDown: () => moveTo(selected + pageRows),
-      PageUp: () => moveTo(selected - pageRows),
-      Home: () => moveTo(0),
-      End: () => moveTo(count - 1),
-      Enter: () => open(items[selected]),
-    };
-    const fn = keys[e.key];
-    if (fn) {
-      e.preventDefault();
-      fn();
-    }
-  };
-
-  const setFilter = (filter: IncomingFilter): void => {
-    setSelected(0);
-    setQuery((q) => ({ ...q, filter }));
-    scrollRef.current?.scrollTo({ top: 0 });
-  };
+  const setFilter = (filter: IncomingFilter): void => changeQuery((q) => ({ ...q, filter }));
 
   const tabLabel = (f: IncomingFilter): React.ReactNode => {
     const n = counts[f];
     return (
       <span>
         {t(`list.filter.${f}`)}
-        {n ? <Badge count={n} overflowCount={9999} size="small" className={f === 'overdue' ? 'tab-badge tab-badge-danger' : 'tab-badge'} /> : null}
+        {n ? <Badge count={n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US')} size="small" className={f === 'overdue' ? 'tab-badge tab-badge-danger' : 'tab-badge'} /> : null}
       </span>
     );
   };
-  // Clerks and agency leaders oversee the whole register; everyone else works from their own assignments.
-  const filters: IncomingFilter[] = leaderOrClerk
-    ? ['all', 'unread', 'registered', 'overdue', 'done']
-    : ['to_process', 'cooperate', 'info', 'overdue', 'done', 'all', 'unread'];
-
   const range: [Dayjs | null, Dayjs | null] = [query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null];
   const summary = !state?.loaded
     ? t('app.loading')
@@ -168,7 +126,7 @@ export function IncomingList(): React.JSX.Element {
         <div className="list-filters">
           <Select<'all' | 'urgent'>
             value={query.urgentOnly ? 'urgent' : 'all'}
-            onChange={(v) => setQuery((q) => ({ ...q, urgentOnly: v === 'urgent' }))}
+            onChange={(v) => changeQuery((q) => ({ ...q, urgentOnly: v === 'urgent' }))}
             options={[
               { value: 'all', label: t('list.urgencyAll') },
               { value: 'urgent', label: t('list.urgencyUrgent') },
@@ -183,7 +141,7 @@ export function IncomingList(): React.JSX.Element {
             allowEmpty={[true, true]}
             placeholder={[t('list.datePlaceholderFrom'), t('list.datePlaceholderTo')]}
             onChange={(v) =>
-              setQuery((q) => ({ ...q, from: v?.[0] ? v[0].format('YYYY-MM-DD') : null, to: v?.[1] ? v[1].format('YYYY-MM-DD') : null }))
+              changeQuery((q) => ({ ...q, from: v?.[0] ? v[0].format('YYYY-MM-DD') : null, to: v?.[1] ? v[1].format('YYYY-MM-DD') : null }))
             }
             aria-label={t('list.dateRange')}
             data-testid="date-filter"
@@ -211,35 +169,105 @@ export function IncomingList(): React.JSX.Element {
         <span>{t('list.columns.deadline')}</span>
         <span>{t('list.columns.status')}</span>
       </div>
-      <div
-        ref={scrollRef}
-        className="list-scroll"
-        tabIndex={0}
-        role="listbox"
-        aria-label={t('list.title')}
-        aria-activedescendant={items[selected] ? `row-${items[selected].id}` : undefined}
-        onKeyDown={onKeyDown}
-        data-testid="list-scroll"
-      >
-        {state?.loaded && count === 0 ? (
+      {!state?.loaded ? (
+        <div className="list-scroll list-skeleton">
+          <Skeleton active paragraph={{ rows: 6 }} />
+        </div>
+      ) : count === 0 ? (
+        <div className="list-scroll" data-testid="list-scroll">
           <Empty className="list-empty" description={query.filter === 'all' && !pager?.dateRange && !query.urgentOnly ? t('list.empty') : t('list.emptyFilter')} />
-        ) : !state?.loaded ? (
-          <div className="list-skeleton">
-            <Skeleton active paragraph={{ rows: 6 }} />
-          </div>
-        ) : (
-          <div style={{ height: virtualizer.getTotalSize() }} className="list-inner">
-            {virtualItems.map((v) => (
-              <div key={v.key} className="list-row-slot" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
-                <Row item={items[v.index]} index={v.index} selected={v.index === selected} onOpen={open} onSelect={setSelected} />
-              </div>
-            ))}
-          </div>
-        )}
-      </div>
+        </div>
+      ) : (
+        <ListBody key={JSON.stringify(query)} items={items} count={count} pager={pager} loaded={state.loaded} position={position} />
+      )}
       <div className="list-footer">
         <Typography.Text type="secondary">{t('list.keyboardHint')}</Typography.Text>
         {state?.loading && state.loaded ? <Typography.Text type="secondary">{t('list.loadingMore')}</Typography.Text> : null}
+      </div>
+    </div>
+  );
+}
+
+interface BodyProps {
+  items: IncomingListItem[];
+  count: number;
+  pager: IncomingPager | null;
+  loaded: boolean;
+  position: React.RefObject<{ selected: number; lastVisible: number; scrollTop: number }>;
+}
+
+/**
+ * The virtual rows, on their own: scrolling re-renders only this (not the tabs,
+ * pickers and header above), a few dozen rows at a time.
+ */
+function ListBody({ items, count, pager, loaded, position }: BodyProps): React.JSX.Element {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [selected, setSelected] = useState(position.current.selected);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    initialOffset: position.current.scrollTop,
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+  const lastVisible = virtualItems.length ? (virtualItems[virtualItems.length - 1]?.index ?? 0) : 0;
+  position.current.selected = selected;
+  position.current.lastVisible = lastVisible;
+
+  // Load the pages the viewport (or the keyboard) needs.
+  useEffect(() => {
+    if (pager && loaded) void pager.ensure(Math.max(lastVisible, selected));
+  }, [pager, loaded, items, lastVisible, selected]);
+
+  const open = useCallback((item: IncomingListItem | undefined) => {
+    if (item) navigate({ name: 'document', id: item.id });
+  }, []);
+
+  const moveTo = (index: number): void => {
+    if (count === 0) return;
+    const i = Math.max(0, Math.min(count - 1, index));
+    setSelected(i);
+    virtualizer.scrollToIndex(i, { align: 'auto' });
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>): void => {
+    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveTo(selected + 1),
+      ArrowUp: () => moveTo(selected - 1),
+      PageDown: () => moveTo(selected + pageRows),
+      PageUp: () => moveTo(selected - pageRows),
+      Home: () => moveTo(0),
+      End: () => moveTo(count - 1),
+      Enter: () => open(items[selected]),
+    };
+    const fn = keys[e.key];
+    if (fn) {
+      e.preventDefault();
+      fn();
+    }
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      className="list-scroll"
+      tabIndex={0}
+      role="listbox"
+      aria-label={t('list.title')}
+      aria-activedescendant={items[selected] ? `row-${items[selected].id}` : undefined}
+      onKeyDown={onKeyDown}
+      onScroll={(e) => (position.current.scrollTop = e.currentTarget.scrollTop)}
+      data-testid="list-scroll"
+    >
+      <div style={{ height: virtualizer.getTotalSize() }} className="list-inner">
+        {virtualItems.map((v) => (
+          <div key={v.key} className="list-row-slot" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
+            <Row item={items[v.index]} index={v.index} selected={v.index === selected} onOpen={open} onSelect={setSelected} />
+          </div>
+        ))}
       </div>
     </div>
   );
@@ -253,6 +281,7 @@ interface RowProps {
   onSelect(index: number): void;
 }
 
+/** One row. Plain elements and CSS (no antd components): dozens mount per scrolled frame. */
 const Row = memo(function Row({ item, index, selected, onOpen, onSelect }: RowProps): React.JSX.Element {
   const { t } = useTranslation();
   if (!item)
@@ -289,8 +318,12 @@ const Row = memo(function Row({ item, index, selected, onOpen, onSelect }: RowPr
       <span className="col-doc">
         <span className="doc-subject-line">
           {item.unread && <span className="unread-dot" aria-label={t('doc.unread')} />}
-          <UrgencyTag urgency={item.urgency} />
-          <ConfidentialityTag value={item.confidentiality} />
+          {item.urgency !== 'normal' && (
+            <span className={`mtag mtag-${item.urgency} tag-urgency`} data-urgency={item.urgency}>
+              {t(`doc.urgency.${item.urgency}`)}
+            </span>
+          )}
+          {item.confidentiality !== 'normal' && <span className="mtag mtag-secret">{t(`doc.confidentiality.${item.confidentiality}`)}</span>}
           <span className="doc-subject" title={item.subject}>
             {item.documentType ? `${item.documentType}: ` : ''}
             {item.subject}
@@ -302,11 +335,23 @@ const Row = memo(function Row({ item, index, selected, onOpen, onSelect }: RowPr
       </span>
       <span className="col-deadline">
         {item.deadline ? <span className={item.overdue ? 'deadline overdue' : 'deadline'}>{formatDateVi(item.deadline)}</span> : <span className="deadline none">{t('list.deadlineNone')}</span>}
-        {item.overdue && <OverdueTag />}
+        {item.overdue && (
+          <span className="mtag mtag-overdue" data-testid="overdue-tag">
+            {t('doc.overdue')}
+          </span>
+        )}
       </span>
       <span className="col-status">
-        {item.pending ? <PendingTag /> : <StatusTag status={item.status} />}
-        {item.myRole && <RoleTag role={item.myRole} />}
+        {item.pending ? (
+          <span className="mtag mtag-pending" data-testid="pending-tag">
+            {t('sync.waiting')}
+          </span>
+        ) : (
+          <span className={`mtag mtag-status-${item.status}`} data-testid="status-tag" data-status={item.status}>
+            {t(`doc.status.${item.status}`)}
+          </span>
+        )}
+        {item.myRole && <span className={`mtag mtag-role-${item.myRole}`}>{t(`doc.role.${item.myRole}`)}</span>}
       </span>
     </div>
   );

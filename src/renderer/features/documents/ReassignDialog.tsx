@@ -8,8 +8,8 @@ import type { IncomingView } from '../../../shared/rpc/contract.js';
 import { formatDateVi, vnToday } from '../../../shared/text/vietnamese.js';
 import { useApp, useMe } from '../../app/AppContext.js';
 import { newId, unitName } from '../../app/util.js';
-import { isPast } from './AssignDialog.js';
 import { allValues, orgTree } from './orgTree.js';
+import { blockEnterSubmit, isPast } from './forms.js';
 import { useMutate } from './useDocument.js';
 
 interface Values {
@@ -130,6 +130,7 @@ export function ReassignDialog({ view, onClose, onDone }: { view: IncomingView; 
         form={form}
         layout="vertical"
         onFinish={(v) => void submit(v)}
+        onKeyDown={blockEnterSubmit}
         initialValues={{ parent: parents[0]?.id, cooperate: [], info: [], note: '', deadline: parents[0]?.deadline && parents[0].deadline >= vnToday() ? dayjs(parents[0].deadline) : null }}
       >
         <Form.Item name="parent" label={t('reassign.parent')}>

@@ -1,5 +1,5 @@
 import { DeleteOutlined, FilePdfOutlined, InboxOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, AutoComplete, Button, Card, DatePicker, Form, Input, InputNumber, List, Select, Space, Typography, Upload, App } from 'antd';
+import { Alert, AutoComplete, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Spin, Typography, Upload, App } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useApp, useRpc } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
 import { errorText, newId } from '../../app/util.js';
 import { CONFIDENTIALITIES, DOCUMENT_TYPES, METADATA_LIMITS as L, URGENCIES } from './constants.js';
+import { blockEnterSubmit } from './forms.js';
 import { useMutate } from './useDocument.js';
 
 interface Values {
@@ -173,6 +174,7 @@ export function RegisterForm(): React.JSX.Element {
         initialValues={{ urgency: 'normal', confidentiality: 'normal', signerName: '', signerPosition: '', description: '', pageCount: null, dueDate: null, issuedDate: null }}
         scrollToFirstError
         className="register-form"
+        onKeyDown={blockEnterSubmit}
       >
         <Card title={t('register.sectionDocument')} size="small" className="form-card">
           <div className="form-grid">
@@ -285,26 +287,23 @@ export function RegisterForm(): React.JSX.Element {
             <p className="ant-upload-hint">{t('register.uploadHint')}</p>
           </Upload.Dragger>
           {(files.length > 0 || adding > 0) && (
-            <List
-              size="small"
-              className="file-list"
-              dataSource={files}
-              loading={adding > 0 ? { description: t('register.adding') } : false}
-              renderItem={(f) => (
-                <List.Item
-                  actions={[
-                    <Button key="rm" type="text" size="small" icon={<DeleteOutlined />} onClick={() => setFiles((fs) => fs.filter((x) => x.sha256 !== f.sha256))} aria-label="remove" />,
-                  ]}
-                  data-testid="file-item"
-                >
+            <div className="plain-list file-list">
+              {files.map((f) => (
+                <div key={f.sha256} className="plain-list-item" data-testid="file-item">
                   <Space>
                     <FilePdfOutlined className="pdf-icon" />
                     <span>{f.name}</span>
                     <Typography.Text type="secondary">{(f.size / 1024).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 0 })} KB</Typography.Text>
                   </Space>
-                </List.Item>
+                  <Button type="text" size="small" icon={<DeleteOutlined />} onClick={() => setFiles((fs) => fs.filter((x) => x.sha256 !== f.sha256))} aria-label={t('register.removeFile')} />
+                </div>
+              ))}
+              {adding > 0 && (
+                <div className="plain-list-item">
+                  <Spin size="small" /> {t('register.adding')}
+                </div>
               )}
-            />
+            </div>
           )}
         </Card>
 

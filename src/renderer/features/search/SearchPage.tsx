@@ -1,5 +1,5 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Empty, Input, List, Space, Typography } from 'antd';
+import { Empty, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncomingListItem } from '../../../shared/rpc/contract.js';
@@ -65,29 +65,29 @@ export function SearchPage({ q }: { q: string }): React.JSX.Element {
         (results.length === 0 ? (
           <Empty description={t('search.empty')} className="search-empty" />
         ) : (
-          <List
-            className="search-results"
-            header={<Typography.Text type="secondary">{t('search.results', { count: results.length })}</Typography.Text>}
-            dataSource={results}
-            renderItem={(item) => (
-              <List.Item className="search-result" onClick={() => navigate({ name: 'document', id: item.id })} data-testid="search-result">
-                <List.Item.Meta
-                  title={
-                    <Space size={4} wrap>
-                      <UrgencyTag urgency={item.urgency} />
-                      <ConfidentialityTag value={item.confidentiality} />
-                      <span className={item.unread ? 'is-unread-text' : ''}>{item.subject}</span>
-                    </Space>
-                  }
-                  description={`${t('doc.field.arrivalNumber')} ${item.arrivalNumber || '—'} · ${item.codeNumber}/${item.codeNotation} · ${item.issuer} · ${formatDateVi(item.issuedDate)}`}
-                />
+          <div className="search-results">
+            <Typography.Text type="secondary" className="search-count">
+              {t('search.results', { count: results.length })}
+            </Typography.Text>
+            {results.map((item) => (
+              <div key={item.id} className="search-result" role="link" tabIndex={0} onClick={() => navigate({ name: 'document', id: item.id })} onKeyDown={(e) => e.key === 'Enter' && navigate({ name: 'document', id: item.id })} data-testid="search-result">
+                <div className="search-result-main">
+                  <Space size={4} wrap>
+                    <UrgencyTag urgency={item.urgency} />
+                    <ConfidentialityTag value={item.confidentiality} />
+                    <span className={item.unread ? 'search-subject is-unread-text' : 'search-subject'}>{item.subject}</span>
+                  </Space>
+                  <Typography.Text type="secondary" className="search-meta">
+                    {`${t('doc.field.arrivalNumber')} ${item.arrivalNumber || '—'} · ${item.codeNumber}/${item.codeNotation} · ${item.issuer} · ${formatDateVi(item.issuedDate)}`}
+                  </Typography.Text>
+                </div>
                 <Space size={4}>
                   {item.overdue && <OverdueTag />}
                   {item.pending ? <PendingTag /> : <StatusTag status={item.status} />}
                 </Space>
-              </List.Item>
-            )}
-          />
+              </div>
+            ))}
+          </div>
         ))}
     </div>
   );

@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import iconv from 'iconv-lite';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { cleanText, foldForSearch } from '../../../shared/index.js';
+import type { MailAddress } from '../../../shared/model/mail.js';
+
+/**
+ * Parsing: mailparser (libmime + iconv-lite) decodes RFC 2047 words, quoted-printable,
+ * base64 and every charset iconv-lite knows — windows-1258 included. Windows-1258
+ * writes Vietnamese with combining tone marks, so everything is NFC-normalised
+ * after decoding (otherwise "Tiếng" decoded from 1258 compares unequal and breaks search).
+ */
+
+export interface ParsedAttachment {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  inline: boolean;
+  contentId: string | null;
+  content: Buffer;
+}
+
+export interface ParsedMessage {
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  subject: string;
+  from: MailAddress | null;
+  to: MailAddress[];
+  cc: MailAddress[];
+  replyTo: MailAddress[];
+  date: Date | null;
+  html: string | null;
+  text: string;
+  attachments: ParsedAttachment[];
+  notes: string[];
+}
+
+const nfc = (s: string | undefined | null): string => (s ?? '').normalize('NFC');
+
+export function addressesOf(v: AddressObject | AddressObject[] | undefined): MailAddress[] {
+  if (!v) return [];
+  const list = Array.isArray(v) ? v : [v];
+  const out: MailAddress[] = [];
+  const walk = (items: { name?: string; address?: string; group?: unknown[] }[]): void => {
+    for (const a of items) {
+      if (Array.isArray(a.group)) walk(a.group as { name?: string; address?: string }[]);
+      else if (a.address || a.name) out.push({ name: cleanText(nfc(a.name)), address: nfc(a.address).trim().toLowerCase() });
+    }
+  };
+  for (const o of list) walk(o.value as { name?: string; address?: string; group?: unknown[] }[]);
+  return out;
+}
+
+/** Message-IDs in a header value ("<a@b> <c@d>"), in order, without brackets. */
+export function messageIds(v: string | string[] | undefined | null): string[] {
+  if (!v) return [];
+  const s = Array.isArray(v) ? v.join(' ') : v;
+  const ids = [...s.matchAll(/<([^<>\s]+)>/gu)].map((m) => m[1] as string);
+  if (ids.length === 0 && s.trim() && !/\s/u.test(s.trim())) ids.push(s.trim().replace(/^<|>$/gu, ''));
+  return ids;
+}
+
+export function snippetOf(text: string, max = 200): string {
+  return cleanText(text.replace(/^>.*$/gmu, ' ')).slice(0, max);
+}
+
+/** A crude but safe HTML → text for snippets and search (the display path uses DOMPurify). */
+export function htmlToPlain(html: string): string {
+  return html
+    .replace(/<(script|style|head)[\s\S]*?<\/\1>/giu, ' ')
+    .replace(/<br\s*\/?>|<\/p>|<\/div>|<\/tr>/giu, '\n')
+    .replace(/<[^>]*>/gu, ' ')
+    .replace(/&nbsp;/giu, ' ')
+    .replace(/&amp;/giu, '&')
+    .replace(/&lt;/giu, '<')
+    .replace(/&gt;/giu, '>')
+    .replace(/&quot;/giu, '"')
+    .replace(/&#(\d+);/gu, (_, n: string) => String.fromCodePoint(Number(n)));
+}
+
+/** Parse a whole message. Never throws on bad input: what cannot be read becomes a note. */
+export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
+  const notes: string[] = [];
+  let m: ParsedMail;
+  try {
+    m = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: 5_000_000 });
+  } catch (err) {
+    return {
+      messageId: null,
+      inReplyTo: null,
+      references: [],
+      subject: '',
+      from: null,
+      to: [],
+      cc: [],
+      replyTo: [],
+      date: null,
+      html: null,
+      text: iconv.decode(raw.subarray(0, 200_000), 'utf8').normalize('NFC'),
+      attachments: [],
+      notes: [`Không đọc được cấu trúc thư (${String((err as Error).message ?? err).slice(0, 200)}); hiển thị nội dung gốc.`],
+    };
+  }
+  const from = addressesOf(m.from)[0] ?? null;
+  if (!from) notes.push('Thư không có người gửi (thiếu trường From).');
+  const date = m.date && !Number.isNaN(m.date.getTime()) && m.headers.has('date') ? m.date : null;
+  if (!date) notes.push('Thư không có ngày gửi hợp lệ (thiếu hoặc sai trường Date); dùng thời điểm máy chủ nhận thư.');
+  const attachments: ParsedAttachment[] = m.attachments.map((a, i) => ({
+    id: String(i),
+    name: nfc(a.filename) || `tep-dinh-kem-${i + 1}${extensionFor(a.contentType)}`,
+    mime: (a.contentType || 'application/octet-stream').toLowerCase(),
+    size: a.content.length,
+    inline: a.contentDisposition === 'inline' && Boolean(a.contentId || a.cid),
+    contentId: a.cid ?? null,
+    content: a.content,
+  }));
+  const html = typeof m.html === 'string' ? m.html.normalize('NFC') : null;
+  let text = nfc(m.text);
+  if (!text && html) text = htmlToPlain(html).normalize('NFC');
+  const ctype = m.headers.get('content-type') as { value?: string } | undefined;
+  if (typeof ctype?.value === 'string' && ctype.value.startsWith('multipart/') && !m.text && !m.html && attachments.length === 0) {
+    notes.push('Cấu trúc MIME của thư bị hỏng; có thể thiếu một phần nội dung.');
+  }
+  return {
+    messageId: m.messageId ? m.messageId.replace(/^<|>$/gu, '') : null,
+    inReplyTo: messageIds(m.inReplyTo)[0] ?? null,
+    references: messageIds(m.references as string | string[] | undefined),
+    subject: cleanText(nfc(m.subject)),
+    from,
+    to: addressesOf(m.to),
+    cc: addressesOf(m.cc),
+    replyTo: addressesOf(m.replyTo),
+    date,
+    html,
+    text,
+    attachments,
+    notes,
+  };
+}
+
+function extensionFor(mime: string | undefined): string {
+  if (!mime) return '';
+  if (mime === 'application/pdf') return '.pdf';
+  if (mime.startsWith('image/')) return `.${mime.slice(6).replace('jpeg', 'jpg')}`;
+  if (mime === 'text/plain') return '.txt';
+  return '';
+}
+
+/** Decode a (possibly truncated) body part fetched for a snippet. */
+export function decodePart(bytes: Buffer, encoding: string | undefined, charset: string | undefined): string {
+  let data = bytes;
+  const enc = (encoding ?? '').toLowerCase();
+  if (enc === 'base64') {
+    const clean = bytes.toString('latin1').replace(/[^A-Za-z0-9+/=]/gu, '');
+    data = Buffer.from(clean.slice(0, clean.length - (clean.length % 4)), 'base64');
+  } else if (enc === 'quoted-printable') {
+    const s = bytes.toString('latin1').replace(/=\r?\n/gu, '');
+    const out: number[] = [];
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0x3d && /^[0-9A-Fa-f]{2}$/u.test(s.slice(i + 1, i + 3))) {
+        out.push(parseInt(s.slice(i + 1, i + 3), 16));
+        i += 2;
+      } else out.push(c & 0xff);
+    }
+    data = Buffer.from(out);
+  }
+  const cs = (charset ?? 'utf-8').toLowerCase();
+  let text: string;
+  try {
+    text = iconv.encodingExists(cs) ? iconv.decode(data, cs) : data.toString('utf8');
+  } catch {
+    text = data.toString('utf8');
+  }
+  // A cut in the middle of a multi-byte character leaves a replacement char at the end.
+  return text.replace(/\uFFFD+$/u, '').normalize('NFC');
+}
+
+/** Thread root: the first Reference, else In-Reply-To, else the message itself. */
+export function threadRoot(messageId: string | null, inReplyTo: string | null, refs: readonly string[], fallback: string): string {
+  return refs[0] ?? inReplyTo ?? messageId ?? fallback;
+}
+
+export function threadIdOf(root: string): string {
+  return createHash('sha1').update(root.toLowerCase()).digest('hex').slice(0, 24);
+}
+
+export function searchText(parts: (string | null | undefined)[]): string {
+  return foldForSearch(cleanText(parts.filter(Boolean).join(' \n ')));
+}
+
+/** A sender's organisation for the register form: the display name, or the domain. */
+export function organisationOf(from: MailAddress | null): string {
+  if (!from) return '';
+  if (from.name) return from.name;
+  return from.address.split('@')[1] ?? from.address;
+}
