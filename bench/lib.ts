@@ -11,6 +11,14 @@ import { join } from 'node:path';
 import { openPostgres } from '../src/server/db/database.js';
 import { startServer, type RunningServer } from '../src/server/server.js';
 
+let built = false;
+/** Compile the core once (dist/main): benchmarks fork it on plain Node, as the desktop runs it, not through tsx. */
+export function buildMain(): void {
+  if (built) return;
+  execFileSync('npm', ['run', '--silent', 'build:main'], { stdio: 'ignore' });
+  built = true;
+}
+
 export async function benchDatabaseUrl(): Promise<string> {
   const admin = process.env.BENCH_DATABASE_URL ?? execFileSync('bash', ['scripts/postgres.sh', 'start'], { encoding: 'utf8' }).trim();
   const name = `bench_${randomBytes(4).toString('hex')}`;

@@ -16,7 +16,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../src/server/seed/content/organisati
 import { seedDemo } from '../src/server/seed/seedDemo.js';
 import type { MailAccountSettings } from '../src/shared/model/mail.js';
 import { eventually, forkCore } from '../test/helpers/core.js';
-import { benchDatabaseUrl, benchServer, dropDatabase, ms, percentile, record, sampleRss } from './lib.js';
+import { benchDatabaseUrl, benchServer, buildMain, dropDatabase, ms, percentile, record, sampleRss } from './lib.js';
 
 const COUNT = Number(process.env.BENCH_MAIL_MESSAGES ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_MAIL_ROUNDS ?? 20);
@@ -67,7 +67,7 @@ export async function benchMail(): Promise<void> {
   const dbUrl = await benchDatabaseUrl();
   const server = await benchServer(dbUrl);
   await seedDemo(server.context, { documents: 1, withPdfs: false });
-  const core = forkCore({ args: ['--poll-ms', '600000'] });
+  const core = (buildMain(), forkCore({ args: ['--poll-ms', '600000'], built: true }));
   const settings: MailAccountSettings = {
     email: user,
     displayName: 'Bench',

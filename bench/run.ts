@@ -2,9 +2,11 @@
  * `npm run bench [-- name…]` — runs the benchmarks (all, or those named) and
  * prints one table. Not part of the test suite; results go to docs/benchmarks.md.
  */
+import { benchMail } from './mail.js';
 import { benchPdf } from './pdf.js';
 import { benchServerPulls } from './serverPulls.js';
 import { benchIncremental, benchInitialSync } from './sync.js';
+import { benchUi } from './ui.js';
 import { machine, printTable } from './lib.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -12,6 +14,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'sync-incremental': benchIncremental,
   'server-pulls': benchServerPulls,
   'seed-pdf': benchPdf,
+  ui: benchUi,
+  mail: benchMail,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/server/seed/content/organisation.js';
 import { seedDemo } from '../src/server/seed/seedDemo.js';
 import { forkCore, eventually } from '../test/helpers/core.js';
-import { benchDatabaseUrl, benchServer, dropDatabase, ms, percentile, record, sampleRss } from './lib.js';
+import { benchDatabaseUrl, benchServer, buildMain, dropDatabase, ms, percentile, record, sampleRss } from './lib.js';
 
 const INITIAL_DOCS = Number(process.env.BENCH_INITIAL_DOCUMENTS ?? 100_000);
 const ROUND_TRIPS = Number(process.env.BENCH_ROUND_TRIPS ?? 100);
@@ -17,7 +17,7 @@ const ROUND_TRIPS = Number(process.env.BENCH_ROUND_TRIPS ?? 100);
 export async function benchInitialSync(): Promise<void> {
   const dbUrl = await benchDatabaseUrl();
   const server = await benchServer(dbUrl);
-  const core = forkCore({ args: ['--poll-ms', '600000'] });
+  const core = (buildMain(), forkCore({ args: ['--poll-ms', '600000'], built: true }));
   try {
     let t = performance.now();
     await seedDemo(server.context, { documents: INITIAL_DOCS, withPdfs: false });
@@ -49,8 +49,8 @@ export async function benchInitialSync(): Promise<void> {
 export async function benchIncremental(): Promise<void> {
   const dbUrl = await benchDatabaseUrl();
   const server = await benchServer(dbUrl);
-  const writer = forkCore({ args: ['--poll-ms', '600000'] });
-  const reader = forkCore({ args: ['--poll-ms', '600000'] });
+  const writer = (buildMain(), forkCore({ args: ['--poll-ms', '600000'], built: true }));
+  const reader = (buildMain(), forkCore({ args: ['--poll-ms', '600000'], built: true }));
   try {
     await seedDemo(server.context, { documents: 300, withPdfs: false });
     await writer.rpc.call('session.login', { serverUrl: server.url, username: DEMO_USERS.leader, password: DEMO_PASSWORD });

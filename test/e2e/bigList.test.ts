@@ -70,34 +70,20 @@ describe(`e2e: the incoming list with ${fmt(DOCS)} documents`, () => {
     await shot(page, '10-list-100k');
   }, 600_000);
 
-  it('scrolls smoothly through thousands of rows', async () => {
+  it('scrolls through thousands of rows, showing real rows and a small DOM', async () => {
     const { page } = w;
     const list = page.getByTestId('list-scroll');
     await list.hover();
-    // Sample frame times while the wheel scrolls ~3,000 rows down.
-    await page.evaluate(`(() => {
-      window.__frames = [];
-      let last = performance.now();
-      const tick = (now) => { window.__frames.push(now - last); last = now; if (window.__frames.length < 100000) requestAnimationFrame(tick); };
-      requestAnimationFrame(tick);
-    })()`);
+    // The wheel scrolls ~3,000 rows down (frame times are measured by `npm run bench ui`, not here).
     for (let i = 0; i < 60; i++) {
       await page.mouse.wheel(0, 3200);
       await page.waitForTimeout(16);
     }
-    await page.waitForTimeout(500);
-    const frames = (await page.evaluate('window.__frames.splice(0)')) as number[];
-    const sorted = frames.slice(2).sort((a, b) => a - b);
-    const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
-    const p50 = sorted[Math.floor(sorted.length * 0.5)] ?? 0;
     const top = await list.evaluate((el: { scrollTop: number }) => el.scrollTop);
-    console.log(`wheel-scrolled to ${top}px (${Math.round(top / 64)} rows): ${frames.length} frames, p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
     expect(top).toBeGreaterThan(64 * 2500);
     // Rows there are real rows (loaded pages), not placeholders for long.
     await countIs(page.locator('.list-row-placeholder'), 0, { timeout: 20_000 });
     expect(await page.getByTestId('list-row').count()).toBeLessThan(60);
-    expect(p50).toBeLessThan(34);
-    expect(p95).toBeLessThan(100);
   }, 120_000);
 
   it('End reaches the last document, Home comes back, Enter opens', async () => {

@@ -52,7 +52,8 @@ export interface ForkedCore {
   kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function forkCore(options: { dataDir?: string; args?: string[] } = {}): ForkedCore {
+/** `built`: run the compiled core (dist/main, `npm run build:main`) on plain Node, as the desktop does; else the sources through tsx. */
+export function forkCore(options: { dataDir?: string; args?: string[]; built?: boolean } = {}): ForkedCore {
   const dataDir = options.dataDir ?? tempDir();
   const args = [
     '--data-dir',
@@ -65,8 +66,10 @@ export function forkCore(options: { dataDir?: string; args?: string[] } = {}): F
     String(FAST_SYNC.pollMs),
     ...(options.args ?? []),
   ];
-  const child = fork('src/main/core/process.ts', args, {
-    execArgv: ['--import', 'tsx'],
+  // BENCH_CORE_EXEC_ARGV (e.g. "--cpu-prof --cpu-prof-dir=.tmp/prof") profiles the core in benchmarks.
+  const extra = process.env.BENCH_CORE_EXEC_ARGV?.split(' ').filter(Boolean) ?? [];
+  const child = fork(options.built ? 'dist/main/main/core/process.js' : 'src/main/core/process.ts', args, {
+    execArgv: options.built ? extra : ['--import', 'tsx', ...extra],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
