@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, makePdf, metadata, PushClient, uploadPdf } from '../helpers/api.js';
 import { eventually, signIn, startCore, type InProcessCore } from '../helpers/core.js';
 import { U, UNITS } from '../helpers/fixtures.js';
+import { vnToday } from '../../src/shared/index.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 describe('core sync with the reference server', () => {
@@ -65,6 +66,16 @@ describe('core sync with the reference server', () => {
     expect(all.items.find((i) => i.id === plain)).toMatchObject({ myRole: null, deadline: null, status: 'registered', urgency: 'normal' });
     expect((await boss.call('incoming.list', { filter: 'registered' })).items.map((i) => i.id)).toEqual([plain]);
     expect((await boss.call('incoming.list', { urgentOnly: true })).items.map((i) => i.id)).toEqual([urgent]);
+    // Arrival-date range (Vietnam calendar days, inclusive): both arrived today.
+    const today = vnToday();
+    const day = (n: number): string => vnToday(new Date(Date.now() + n * 86_400_000));
+    const inRange = async (arrivedFrom: string | null, arrivedTo: string | null, urgentOnly = false) =>
+      (await boss.call('incoming.list', { arrivedFrom, arrivedTo, urgentOnly })).items.map((i) => i.id).sort();
+    expect(await inRange(today, today)).toEqual([plain, urgent].sort());
+    expect(await inRange(null, day(-1))).toEqual([]);
+    expect(await inRange(day(1), null)).toEqual([]);
+    expect(await inRange(day(-30), null, true)).toEqual([urgent]);
+    expect((await boss.call('incoming.list', { arrivedTo: day(-1) })).total).toBe(0);
     const view = (await boss.call('incoming.get', { id: urgent }))!;
     expect(view.doc.history.map((h) => h.action)).toEqual(['registered', 'instructed', 'assigned']);
     expect(view.doc.assignments.map((a) => a.role).sort()).toEqual(['cooperate', 'main']);

@@ -66,10 +66,10 @@ export async function appendMessages(user: string, folder: string, raws: (string
   }
 }
 
-export async function deliver(o: { from: string; to: string; subject: string; text?: string; attachments?: { filename: string; content: Buffer; contentType?: string }[] }): Promise<void> {
+export async function deliver(o: { from: string; fromName?: string; to: string; subject: string; text?: string; attachments?: { filename: string; content: Buffer; contentType?: string }[] }): Promise<void> {
   const m = mailServers();
   const t = nodemailer.createTransport({ host: '127.0.0.1', port: m.smtpPort, secure: false, ignoreTLS: true, auth: { user: o.from, pass: m.password } });
-  await t.sendMail({ from: o.from, to: o.to, subject: o.subject, text: o.text ?? 'Xin chào', attachments: o.attachments ?? [] });
+  await t.sendMail({ from: o.fromName ? { name: o.fromName, address: o.from } : o.from, to: o.to, subject: o.subject, text: o.text ?? 'Xin chào', attachments: o.attachments ?? [] });
   t.close();
 }
 

@@ -79,7 +79,7 @@ describe('routes', () => {
       { name: 'document', id },
       { name: 'slip', id },
       { name: 'search', q: 'quyết định đất đai' },
-      { name: 'coming', feature: 'mail' },
+      { name: 'coming', feature: 'tasks' },
     ];
     for (const r of routes) expect(parseHash(href(r))).toEqual(r);
   });
@@ -92,7 +92,8 @@ describe('routes', () => {
 
 describe('keyset pager', () => {
   /** A fake core: `n` documents, newest first, one a day back from 2026-11-30. */
-  function fakeCore(n: number): { rpc: RpcClient; calls: { after: string | null; limit: number }[] } {
+  type Call = { after: string | null; limit: number; arrivedFrom?: string | null; arrivedTo?: string | null };
+  function fakeCore(n: number): { rpc: RpcClient; calls: Call[] } {
     const items: IncomingListItem[] = Array.from({ length: n }, (_, i) => ({
       id: `00000000-0000-4000-8000-${String(n - i).padStart(12, '0')}`,
       arrivalNumber: n - i,
@@ -113,10 +114,10 @@ describe('keyset pager', () => {
       unread: false,
       pending: false,
     }));
-    const calls: { after: string | null; limit: number }[] = [];
+    const calls: Call[] = [];
     const rpc = {
-      async call(_m: string, p: { after: string | null; limit: number }) {
-        calls.push({ after: p.after, limit: p.limit });
+      async call(_m: string, p: Call) {
+        calls.push({ after: p.after, limit: p.limit, arrivedFrom: p.arrivedFrom, arrivedTo: p.arrivedTo });
         const start = p.after === null ? 0 : Number(p.after);
         const page = items.slice(start, start + p.limit);
         return { items: page, next: start + p.limit < n ? String(start + p.limit) : null, total: n };
@@ -140,17 +141,17 @@ describe('keyset pager', () => {
     expect(calls.map((c) => c.after)).toEqual([null, '100', '600', '1100']);
   });
 
-  it('applies an arrival-date range and stops at the first older row', async () => {
+  it('asks the core for the arrival-date range and shows its exact count', async () => {
     const { rpc, calls } = fakeCore(5000);
-    let state: PagerState | null = null;
-    const pager = new IncomingPager(rpc, { filter: 'all', urgentOnly: false, from: '2026-11-01', to: '2026-11-10' }, (s) => (state = s));
+    const pager = new IncomingPager(rpc, { filter: 'all', urgentOnly: false, from: '2026-11-01', to: '2026-11-10' }, () => {});
+    expect(pager.dateRange).toBe(true);
     await pager.reload();
-    expect(state!.items.map((i) => i.arrivalDate.slice(0, 10))).toEqual(
-      Array.from({ length: 10 }, (_, i) => `2026-11-${String(10 - i).padStart(2, '0')}`),
-    );
-    expect(state!.next).toBeNull();
-    expect(pager.count).toBe(10);
-    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ after: null, arrivedFrom: '2026-11-01', arrivedTo: '2026-11-10' });
+    // The core filters; the pager neither skips rows nor scans past the range.
+    expect(pager.count).toBe(5000);
+    await pager.ensure(150);
+    expect(calls.every((c) => c.arrivedFrom === '2026-11-01' && c.arrivedTo === '2026-11-10')).toBe(true);
+    expect(new IncomingPager(rpc, { filter: 'all', urgentOnly: false, from: null, to: null }, () => {}).dateRange).toBe(false);
   });
 
   it('drops an answer overtaken by a newer reload', async () => {

@@ -172,6 +172,24 @@ describe.each(BACKENDS)('incoming workflow (%s)', (backend) => {
     expect(stored).toBe(stored.normalize('NFC'));
   });
 
+  it('a document registered from an e-mail keeps its link to the message (in the JSON state, no column of its own)', async () => {
+    const docId = randomUUID();
+    const sourceMail = {
+      messageIdHeader: 'ke-hoach-2026@stc.kontum.gov.vn',
+      from: { name: 'Sở Tài chính tỉnh Kon Tum', address: 'stc@kontum.gov.vn' },
+      subject: 'Kế hoạch kiểm tra quyết toán năm 2026',
+      receivedAt: '2026-11-24T03:15:00.000Z',
+    };
+    await c.vanthu.apply('incoming.register', { documentId: docId, metadata: metadata({ codeNumber: '88', codeNotation: 'KH-STC', subject: sourceMail.subject, sourceMail }), files: [] });
+    expect((await storedState(s, docId)).sourceMail).toEqual(sourceMail);
+    expect((await docOf(s.url, t.vanthu, docId))?.sourceMail).toEqual(sourceMail);
+    expect((await docOf(s.url, t.chutich, docId))?.sourceMail).toEqual(sourceMail);
+    // Registered without one: absent, and the document is as before.
+    const plain = randomUUID();
+    await c.vanthu.apply('incoming.register', { documentId: plain, metadata: metadata({ codeNumber: '89', codeNotation: 'KH-STC' }), files: [] });
+    expect((await docOf(s.url, t.vanthu, plain))?.sourceMail ?? null).toBeNull();
+  });
+
   it('read marks are per user', async () => {
     const docId = await c.vanthu.register();
     clock.advance(HOUR);

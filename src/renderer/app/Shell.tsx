@@ -8,7 +8,7 @@ import {
   SendOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Alert, App, Avatar, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { Alert, App, Avatar, Badge, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ComingSoon } from '../components/ComingSoon.js';
@@ -17,6 +17,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { Loading } from '../components/Loading.js';
 import { SyncIndicator } from '../components/SyncIndicator.js';
 import { IncomingList } from '../features/documents/IncomingList.js';
+import { useInboxUnread } from '../features/mail/useMail.js';
 import { SearchPage } from '../features/search/SearchPage.js';
 import { useApp, useMe, useRpc } from './AppContext.js';
 import { navigate, useRoute, type Route } from './router.js';
@@ -25,6 +26,8 @@ import { roleKey, unitName } from './util.js';
 // The document view carries pdf.js: load it when first needed.
 const DocumentView = lazy(() => import('../features/documents/DocumentView.js').then((m) => ({ default: m.DocumentView })));
 const RegisterForm = lazy(() => import('../features/documents/RegisterForm.js').then((m) => ({ default: m.RegisterForm })));
+const MailPage = lazy(() => import('../features/mail/MailPage.js').then((m) => ({ default: m.MailPage })));
+const AccountSettings = lazy(() => import('../features/mail/AccountSettings.js').then((m) => ({ default: m.AccountSettings })));
 const ProcessingSlip = lazy(() => import('../features/documents/ProcessingSlip.js').then((m) => ({ default: m.ProcessingSlip })));
 
 type NavKey = 'incoming' | 'outgoing' | 'tasks' | 'schedule' | 'mail' | 'search';
@@ -35,6 +38,9 @@ function navKeyOf(route: Route): NavKey {
       return route.feature;
     case 'search':
       return 'search';
+    case 'mail':
+    case 'mailSettings':
+      return 'mail';
     default:
       return 'incoming';
   }
@@ -45,6 +51,7 @@ export function Shell(): React.JSX.Element {
   const route = useRoute();
   const { sync } = useApp();
   const [collapsed, setCollapsed] = useState(false);
+  const unread = useInboxUnread();
 
   // The processing slip is a print view: no navigation around it.
   if (route.name === 'slip')
@@ -59,12 +66,22 @@ export function Shell(): React.JSX.Element {
     { key: 'outgoing', icon: <SendOutlined />, label: t('nav.outgoing') },
     { key: 'tasks', icon: <CarryOutOutlined />, label: t('nav.tasks') },
     { key: 'schedule', icon: <CalendarOutlined />, label: t('nav.schedule') },
-    { key: 'mail', icon: <MailOutlined />, label: t('nav.mail') },
+    {
+      key: 'mail',
+      icon: <MailOutlined />,
+      label: (
+        <span className="nav-label">
+          {t('nav.mail')}
+          {unread > 0 && <Badge count={unread} size="small" overflowCount={999} className="nav-badge" data-testid="nav-mail-unread" />}
+        </span>
+      ),
+    },
     { key: 'search', icon: <SearchOutlined />, label: t('nav.search') },
   ];
   const go = (key: string): void => {
     if (key === 'incoming') navigate({ name: 'incoming' });
     else if (key === 'search') navigate({ name: 'search', q: '' });
+    else if (key === 'mail') navigate({ name: 'mail', folderId: null, messageId: null });
     else navigate({ name: 'coming', feature: key as 'outgoing' });
   };
 
@@ -103,11 +120,15 @@ function Screen({ route }: { route: Route }): React.JSX.Element {
     case 'incoming':
       return <IncomingList />;
     case 'register':
-      return <RegisterForm />;
+      return <RegisterForm key={route.fromMail ? `${route.fromMail.messageId}/${route.fromMail.attachmentId}` : 'new'} {...(route.fromMail ? { fromMail: route.fromMail } : {})} />;
     case 'document':
       return <DocumentView key={route.id} id={route.id} />;
     case 'search':
       return <SearchPage q={route.q} />;
+    case 'mail':
+      return <MailPage folderId={route.folderId} messageId={route.messageId} />;
+    case 'mailSettings':
+      return <AccountSettings />;
     case 'coming':
       return <ComingSoon feature={route.feature} />;
     case 'slip':

@@ -1,24 +1,53 @@
 /** The routes of the renderer and their hash form (pure: no DOM, unit-tested). */
 
-export type ComingFeature = 'outgoing' | 'tasks' | 'schedule' | 'mail';
+export type ComingFeature = 'outgoing' | 'tasks' | 'schedule';
+/** A mail attachment to register as an incoming document (the form is prefilled from it). */
+export interface FromMail {
+  messageId: number;
+  attachmentId: string;
+}
 export type Route =
   | { name: 'incoming' }
-  | { name: 'register' }
+  | { name: 'register'; fromMail?: FromMail }
   | { name: 'document'; id: string }
   | { name: 'slip'; id: string }
   | { name: 'search'; q: string }
+  | { name: 'mail'; folderId: number | null; messageId: number | null }
+  | { name: 'mailSettings' }
   | { name: 'coming'; feature: ComingFeature };
 
-const COMING: readonly ComingFeature[] = ['outgoing', 'tasks', 'schedule', 'mail'];
+const COMING: readonly ComingFeature[] = ['outgoing', 'tasks', 'schedule'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+const ID = /^-?\d{1,15}$/u;
+const ATTACHMENT_ID = /^[\w.:-]{1,100}$/u;
+
+const num = (s: string | undefined): number | null => (s !== undefined && ID.test(s) ? Number(s) : null);
+
+function parseMail(b: string | undefined, c: string | undefined): Route {
+  if (b === 'settings') return { name: 'mailSettings' };
+  const folderId = num(b);
+  if (folderId === null) return { name: 'mail', folderId: null, messageId: null };
+  return { name: 'mail', folderId, messageId: num(c) };
+}
+
+function parseFromMail(params: URLSearchParams): FromMail | null {
+  const messageId = num(params.get('mail') ?? undefined);
+  const attachmentId = params.get('att') ?? '';
+  return messageId !== null && ATTACHMENT_ID.test(attachmentId) ? { messageId, attachmentId } : null;
+}
 
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/u, '').split('?');
+  const params = new URLSearchParams(query);
   const parts = path.split('/').filter(Boolean);
   const [a, b, c] = parts;
-  if (a === 'incoming' && b === 'new') return { name: 'register' };
+  if (a === 'incoming' && b === 'new') {
+    const fromMail = parseFromMail(params);
+    return fromMail ? { name: 'register', fromMail } : { name: 'register' };
+  }
   if (a === 'incoming' && b && UUID.test(b)) return c === 'slip' ? { name: 'slip', id: b } : { name: 'document', id: b };
-  if (a === 'search') return { name: 'search', q: new URLSearchParams(query).get('q') ?? '' };
+  if (a === 'search') return { name: 'search', q: params.get('q') ?? '' };
+  if (a === 'mail') return parseMail(b, c);
   if (a && (COMING as readonly string[]).includes(a)) return { name: 'coming', feature: a as ComingFeature };
   return { name: 'incoming' };
 }
@@ -28,13 +57,20 @@ export function href(route: Route): string {
     case 'incoming':
       return '#/incoming';
     case 'register':
-      return '#/incoming/new';
+      return route.fromMail
+        ? `#/incoming/new?${new URLSearchParams({ mail: String(route.fromMail.messageId), att: route.fromMail.attachmentId }).toString()}`
+        : '#/incoming/new';
     case 'document':
       return `#/incoming/${route.id}`;
     case 'slip':
       return `#/incoming/${route.id}/slip`;
     case 'search':
       return route.q ? `#/search?${new URLSearchParams({ q: route.q }).toString()}` : '#/search';
+    case 'mail':
+      if (route.folderId === null) return '#/mail';
+      return route.messageId === null ? `#/mail/${route.folderId}` : `#/mail/${route.folderId}/${route.messageId}`;
+    case 'mailSettings':
+      return '#/mail/settings';
     case 'coming':
       return `#/${route.feature}`;
   }

@@ -1,4 +1,4 @@
-import { CalendarOutlined, CarryOutOutlined, MailOutlined, SendOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CarryOutOutlined, SendOutlined } from '@ant-design/icons';
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { navigate, type ComingFeature } from '../app/router.js';
@@ -7,7 +7,6 @@ const ICONS: Record<ComingFeature, React.ReactNode> = {
   outgoing: <SendOutlined />,
   tasks: <CarryOutOutlined />,
   schedule: <CalendarOutlined />,
-  mail: <MailOutlined />,
 };
 
 /** A tidy "sắp có" page for the parts of iOffice not built yet. */

@@ -70,7 +70,8 @@ export interface NumberSymbol {
 /** Build a symbol: `{type}-{agency}` or, for a công văn, `{agency}-{unit}`. */
 export function buildCodeNotation(parts: { typeAbbreviation: string | null; agency: string; unit?: string }): string {
   const segs = parts.typeAbbreviation ? [parts.typeAbbreviation, parts.agency] : [parts.agency, parts.unit ?? ''];
-  return segs.filter((s) => s !== '').map((s) => s.normalize('NFC').trim()).join('-');
+  // Trim before dropping empty parts, so a blank unit cannot leave a dangling "-".
+  return segs.map((s) => s.normalize('NFC').trim()).filter((s) => s !== '').join('-');
 }
 
 export function formatNumberSymbol(codeNumber: string | number, codeNotation: string): string {
@@ -90,6 +91,8 @@ export function parseNumberSymbol(raw: string): NumberSymbol | null {
   const m = /^(\d{1,11})\/(.+)$/u.exec(s);
   if (!m) return null;
   const codeNumber = m[1] as string;
+  // Numbering starts at 01 each year (DOMAIN.md §3): there is no document number 0.
+  if (/^0+$/u.test(codeNumber)) return null;
   const rest = m[2] as string;
   if (!NOTATION_CHARS.test(rest) || rest.length > 30) return null;
   const legal = /^(\d{4})\/(.+)$/u.exec(rest);

@@ -28,6 +28,20 @@ export const FileRef = z.object({
 });
 export type FileRef = z.infer<typeof FileRef>;
 
+/**
+ * Where a document registered from an e-mail came from (issue #4): enough to say
+ * "received by mail from …, on …" and to find the message again in the mail cache
+ * (by its Message-ID header). Part of the metadata, so it rides in the server's
+ * JSON state with no column of its own.
+ */
+export const SourceMail = z.object({
+  messageIdHeader: z.string().max(998).nullable(),
+  from: z.object({ name: text(200), address: z.string().max(320) }).nullable(),
+  subject: text(998),
+  receivedAt: isoDateTime,
+});
+export type SourceMail = z.infer<typeof SourceMail>;
+
 /** The Decree 30 metadata a clerk enters when registering (Appendix VI, II.II). */
 export const IncomingMetadata = z.object({
   issuer: requiredText(200),
@@ -43,6 +57,8 @@ export const IncomingMetadata = z.object({
   dueDate: isoDate.nullable(),
   pageCount: z.number().int().min(1).max(999).nullable(),
   description: text(500),
+  /** Registered from an e-mail attachment: the message it came from (absent for documents registered otherwise). */
+  sourceMail: SourceMail.nullable().optional(),
 });
 export type IncomingMetadata = z.infer<typeof IncomingMetadata>;
 

@@ -159,6 +159,6 @@ export type MailStatus = z.infer<typeof MailStatus>;
 export const MailRegisterPrefill = z.object({
   metadata: IncomingMetadata.partial(),
   file: FileRef,
-  source: z.object({ messageId: z.number().int(), messageIdHeader: z.string().nullable(), from: MailAddress.nullable(), date: isoDateTime, attachmentId: z.string() }),
+  source: z.object({ messageId: z.number().int(), messageIdHeader: z.string().nullable(), from: MailAddress.nullable(), date: isoDateTime, attachmentId: z.string(), subject: z.string() }),
 });
 export type MailRegisterPrefill = z.infer<typeof MailRegisterPrefill>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AssignmentRole, DocumentStatus, IncomingDocument, IncomingMetadata, Urgency, Confidentiality, FileRef } from '../model/incoming.js';
 import { Agency, Organisation, UserSummary } from '../model/organisation.js';
-import { isoDateTime, sha256Hex, uuid, fileName } from '../model/primitives.js';
+import { isoDate, isoDateTime, sha256Hex, uuid, fileName } from '../model/primitives.js';
 import { MUTATION_NAMES } from '../sync/mutations.js';
 import { ErrorBody } from '../sync/protocol.js';
 import {
@@ -81,6 +81,9 @@ export type IncomingListItem = z.infer<typeof IncomingListItem>;
 export const ListIncomingParams = z.object({
   filter: IncomingFilter.default('all'),
   urgentOnly: z.boolean().default(false),
+  /** Arrived on or after / on or before these Vietnam calendar days (either may be open). */
+  arrivedFrom: isoDate.nullable().default(null),
+  arrivedTo: isoDate.nullable().default(null),
   /** Keyset cursor from the previous page (never an offset). */
   after: z.string().max(200).nullable().default(null),
   limit: z.number().int().min(1).max(500).default(100),
@@ -222,6 +225,8 @@ export const RPC = {
     params: z.object({ messageId: z.number().int(), attachmentId: z.string().max(100) }),
     result: z.object({ path: z.string(), size: z.number().int(), sha256: sha256Hex, name: z.string(), mime: z.string() }),
   },
+  /** The cached message with this Message-ID header (a registered document's link back to its mail), or null. */
+  'mail.locate': { params: z.object({ messageIdHeader: z.string().min(1).max(998) }), result: z.object({ id: z.number().int(), folderId: z.number().int() }).nullable() },
   /** Prefill the incoming-document form from a PDF attachment (the PDF is put in the file cache). */
   'mail.registerPrefill': {
     params: z.object({ messageId: z.number().int(), attachmentId: z.string().max(100) }),

@@ -87,6 +87,16 @@ export function vnToday(now: Date = new Date()): string {
   return `${p.year}-${pad2(p.month)}-${pad2(p.day)}`;
 }
 
+/**
+ * The instants bounding Vietnam calendar days `from`..`to` (inclusive, 'YYYY-MM-DD',
+ * either open): `start` is 00:00 of `from` in Vietnam, `end` is 00:00 of the day
+ * after `to` (exclusive), both as ISO UTC strings comparable with stored instants.
+ */
+export function vnDayWindow(from: string | null, to: string | null): { start: string | null; end: string | null } {
+  const midnight = (day: string, plusDays: number): string => new Date(Date.parse(`${day}T00:00:00.000Z`) + plusDays * 86_400_000 - VN_OFFSET_MS).toISOString();
+  return { start: from ? midnight(from, 0) : null, end: to ? midnight(to, 1) : null };
+}
+
 /** dd/MM/yyyy, the only date format users read. */
 export function formatDateVi(value: string | Date | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';

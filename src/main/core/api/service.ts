@@ -8,6 +8,7 @@ import {
   MUTATION_ARGS,
   Organisation,
   roleOf,
+  vnDayWindow,
   vnToday,
   type Agency,
   type Mutation,
@@ -267,9 +268,10 @@ export class CoreService {
       if (p.after !== null && after === null) throw new AppError('validation_failed', { details: 'after' });
       const now = this.o.now();
       const today = vnToday(now);
-      const page = a.cache.docs.listPage({ filter: p.filter, urgentOnly: p.urgentOnly, after, limit: p.limit, now });
+      const window = vnDayWindow(p.arrivedFrom, p.arrivedTo);
+      const page = a.cache.docs.listPage({ filter: p.filter, urgentOnly: p.urgentOnly, window, after, limit: p.limit, now });
       const entries = a.cache.outbox.all();
-      const keep = (i: IncomingListItem): boolean => matchesFilter(i, p.filter, p.urgentOnly);
+      const keep = (i: IncomingListItem): boolean => matchesFilter(i, p.filter, p.urgentOnly, window);
       const items = this.withPending(a, page.rows, entries, keep);
       const last = page.rows[page.rows.length - 1];
       const next = page.rows.length === p.limit && last ? encodeKeyset({ arrivalDate: last.arrival_date, id: last.id }) : null;
@@ -387,7 +389,16 @@ export class CoreService {
       return ref;
     },
 
-    'files.open': async (p) => this.need().cache.files.open(p.sha256),
+    'files.open': async (p) => {
+      try {
+        return await this.need().cache.files.open(p.sha256);
+      } catch (err) {
+        // A mail attachment already downloaded (mail.attachment.open): served the same way.
+        const mailFile = err instanceof AppError && err.code === 'not_found' ? await this.mail.cachedAttachmentFile(p.sha256) : null;
+        if (mailFile) return mailFile;
+        throw err;
+      }
+    },
 
     ...mailHandlers(() => this.mail),
   };

@@ -90,9 +90,18 @@ export function rowToItem(r: DocumentRow, today: string, pending: boolean): Inco
   };
 }
 
+/** Arrival instants bounding a list: start inclusive, end exclusive (see vnDayWindow). */
+export interface ArrivalWindow {
+  start: string | null;
+  end: string | null;
+}
+const OPEN_WINDOW: ArrivalWindow = { start: null, end: null };
+
 /** Whether a list item belongs in a filtered list; mirrors filterSql() for items computed in memory. */
-export function matchesFilter(item: IncomingListItem, filter: IncomingFilter, urgentOnly: boolean): boolean {
+export function matchesFilter(item: IncomingListItem, filter: IncomingFilter, urgentOnly: boolean, window: ArrivalWindow = OPEN_WINDOW): boolean {
   if (urgentOnly && item.urgency === 'normal') return false;
+  if (window.start !== null && item.arrivalDate < window.start) return false;
+  if (window.end !== null && item.arrivalDate >= window.end) return false;
   switch (filter) {
     case 'all':
       return true;
@@ -115,9 +124,11 @@ export function matchesFilter(item: IncomingListItem, filter: IncomingFilter, ur
   }
 }
 
-function filterSql(filter: IncomingFilter, urgentOnly: boolean): string[] {
+function filterSql(filter: IncomingFilter, urgentOnly: boolean, window: ArrivalWindow): string[] {
   const where: string[] = [];
   if (urgentOnly) where.push(`urgency IN ('urgent', 'very_urgent', 'flash')`);
+  if (window.start !== null) where.push('arrival_date >= @windowStart');
+  if (window.end !== null) where.push('arrival_date < @windowEnd');
   switch (filter) {
     case 'all':
       break;
@@ -274,9 +285,12 @@ export class DocumentStore {
     return st;
   }
 
-  listPage(opts: { filter: IncomingFilter; urgentOnly: boolean; after: Keyset | null; limit: number; now: Date }): { rows: DocumentRow[]; total: number } {
-    const where = filterSql(opts.filter, opts.urgentOnly);
+  listPage(opts: { filter: IncomingFilter; urgentOnly: boolean; window?: ArrivalWindow; after: Keyset | null; limit: number; now: Date }): { rows: DocumentRow[]; total: number } {
+    const window = opts.window ?? OPEN_WINDOW;
+    const where = filterSql(opts.filter, opts.urgentOnly, window);
     const params: Record<string, string | number> = { limit: opts.limit };
+    if (window.start !== null) params.windowStart = window.start;
+    if (window.end !== null) params.windowEnd = window.end;
     if (opts.filter === 'overdue') params.today = vnToday(opts.now);
     const countSql = `SELECT count(*) AS n FROM documents${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
     const total = (this.prepare(countSql).get(params) as { n: number }).n;

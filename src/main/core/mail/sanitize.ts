@@ -1,5 +1,6 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify';
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
+import type { JSDOM as JSDOMClass } from 'jsdom';
 
 /**
  * HTML mail is stored raw and sanitised each time it is served. DOMPurify needs a
@@ -17,10 +18,18 @@ const PLACEHOLDER =
   Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect width="16" height="16" fill="#ddd"/></svg>').toString('base64');
 
 let purifier: DOMPurify | null = null;
-let state = { allowRemote: false, blocked: false };
+let state: { allowRemote: boolean; blocked: boolean; urls: string[]; inline: ReadonlyMap<string, string> | null } = { allowRemote: false, blocked: false, urls: [], inline: null };
+
+/** An image URL as the sanitiser sees it: protocol-relative ones are https. */
+export function absoluteImageUrl(src: string): string {
+  const s = src.trim();
+  return s.startsWith('//') ? `https:${s}` : s;
+}
 
 function getPurifier(): DOMPurify {
   if (purifier) return purifier;
+  // jsdom costs ~100 MB once loaded: only users who open HTML mail pay for it.
+  const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: typeof JSDOMClass };
   const window = new JSDOM('').window;
   const p = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
   p.addHook('uponSanitizeAttribute', (_node, data) => {
@@ -35,10 +44,14 @@ function getPurifier(): DOMPurify {
     if (tag === 'img' || tag === 'image' || tag === 'input') {
       const src = el.getAttribute('src') ?? '';
       const remote = /^\s*(https?:)?\/\//iu.test(src);
+      if (remote) state.urls.push(absoluteImageUrl(src));
       if (remote && !state.allowRemote) {
         el.setAttribute('src', PLACEHOLDER);
         el.setAttribute('data-remote-blocked', 'true');
         state.blocked = true;
+      } else if (remote && state.inline) {
+        // Allowed, and fetched by the core (the app's CSP keeps the page itself off the network).
+        el.setAttribute('src', state.inline.get(absoluteImageUrl(src)) ?? PLACEHOLDER);
       } else if (!remote && !/^\s*data:image\//iu.test(src) && !/^\s*cid:/iu.test(src)) {
         el.removeAttribute('src');
       }
@@ -55,11 +68,18 @@ function getPurifier(): DOMPurify {
 export interface SanitisedHtml {
   html: string;
   remoteImagesBlocked: boolean;
+  /** Every remote image URL of the message (absolute), in order. */
+  remoteImageUrls: string[];
 }
 
-export function sanitiseHtml(dirty: string, allowRemoteImages = false): SanitisedHtml {
+/**
+ * `inline`: allowed remote images by URL → a data: URI the core fetched; an allowed
+ * image missing from it becomes the placeholder. Without `inline`, allowed images
+ * keep their remote URL (what a browser without the app's CSP would load).
+ */
+export function sanitiseHtml(dirty: string, allowRemoteImages = false, inline: ReadonlyMap<string, string> | null = null): SanitisedHtml {
   const p = getPurifier();
-  state = { allowRemote: allowRemoteImages, blocked: false };
+  state = { allowRemote: allowRemoteImages, blocked: false, urls: [], inline };
   const html = p.sanitize(dirty, {
     WHOLE_DOCUMENT: false,
     FORBID_TAGS: [
@@ -70,5 +90,5 @@ export function sanitiseHtml(dirty: string, allowRemoteImages = false): Sanitise
     ALLOW_DATA_ATTR: false,
     ADD_ATTR: ['target', 'data-remote-blocked'],
   }) as unknown as string;
-  return { html, remoteImagesBlocked: state.blocked };
+  return { html, remoteImagesBlocked: state.blocked, remoteImageUrls: [...new Set(state.urls)] };
 }

@@ -22,6 +22,7 @@ import { buildMessage, composeFrom, referencesFor, type ResolvedAttachment } fro
 import { checkSettings, connectImap, connectSmtp, smtpClose } from './connect.js';
 import { MailEngine, type MailEngineOptions } from './engine.js';
 import { organisationOf, parseMessage, type ParsedMessage } from './parse.js';
+import { fetchRemoteImages } from './remoteImages.js';
 import { sanitiseHtml } from './sanitize.js';
 import { MailStore, type MessageRow } from './store.js';
 import { fetchSource, storeParsed } from './sync.js';
@@ -183,6 +184,17 @@ export class MailService {
     }
     st.putAttachmentSha(m.id, attachmentId, sha256, a.content.length);
     return { sha256, path: final, name: a.name, mime: a.mime, size: a.content.length };
+  }
+
+  /**
+   * A downloaded attachment by content, for the hosts' file URLs (files.open falls
+   * back to this): the PDF viewer reads mail attachments exactly like documents' files.
+   */
+  async cachedAttachmentFile(sha256: string): Promise<{ path: string; size: number } | null> {
+    if (!this.ctx || !SHA_RE.test(sha256)) return null;
+    const row = this.st().attachmentBySha(sha256);
+    const file = path.join(this.filesDir(), sha256);
+    return row && fs.existsSync(file) ? { path: file, size: row.size } : null;
   }
 
   private async resolveAttachments(input: ComposeInput): Promise<ResolvedAttachment[]> {
@@ -384,7 +396,10 @@ export class MailService {
       const row = st.message(m.id) ?? m;
       const [item] = st.toItems([row]);
       const atts = body ? (JSON.parse(body.attachments) as Omit<MailAttachment, 'sha256'>[]) : [];
-      const clean = body?.html ? sanitiseHtml(body.html, p.allowRemoteImages) : null;
+      let clean = body?.html ? sanitiseHtml(body.html, false) : null;
+      if (body?.html && clean && p.allowRemoteImages && clean.remoteImageUrls.length > 0) {
+        clean = sanitiseHtml(body.html, true, await fetchRemoteImages(clean.remoteImageUrls));
+      }
       const view: MailMessageView = {
         ...(item as NonNullable<typeof item>),
         messageId: row.message_id,
@@ -509,6 +524,12 @@ export class MailService {
       return { path: f.path, size: f.size, sha256: f.sha256, name: f.name, mime: f.mime };
     },
 
+    'mail.locate': async (p) => {
+      if (!this.ctx) return null;
+      const m = this.st().byMessageId(p.messageIdHeader.replace(/^<|>$/gu, ''))[0];
+      return m ? { id: m.id, folderId: m.folder_id } : null;
+    },
+
     'mail.registerPrefill': async (p) => {
       const m = this.message(p.messageId);
       const f = await this.attachmentBytes(p.messageId, p.attachmentId);
@@ -528,7 +549,7 @@ export class MailService {
           description: `Nhận qua thư điện tử từ ${from ? from.address : 'không rõ người gửi'}`.slice(0, 500),
         },
         file,
-        source: { messageId: m.id, messageIdHeader: m.message_id, from, date: m.date, attachmentId: p.attachmentId },
+        source: { messageId: m.id, messageIdHeader: m.message_id, from, date: m.date, attachmentId: p.attachmentId, subject: m.subject },
       };
     },
   };
@@ -566,5 +587,6 @@ const MAIL_METHODS: Record<MailMethod, true> = {
   'mail.outbox': true,
   'mail.outbox.resolve': true,
   'mail.attachment.open': true,
+  'mail.locate': true,
   'mail.registerPrefill': true,
 };

@@ -3,6 +3,7 @@ import {
   CheckCircleOutlined,
   CommentOutlined,
   FileTextOutlined,
+  MailOutlined,
   PrinterOutlined,
   TeamOutlined,
   UserSwitchOutlined,
@@ -19,6 +20,8 @@ import { navigate } from '../../app/router.js';
 import { assigneeName, bodyText, errorText, isAgencyLeader, userName } from '../../app/util.js';
 import { ConfidentialityTag, OverdueTag, PendingTag, RoleTag, StatusTag, UrgencyTag } from '../../components/DocTags.js';
 import { Loading } from '../../components/Loading.js';
+import type { ComposeInit } from '../mail/ComposeDialog.js';
+import { SourceMailLink } from '../mail/SourceMailLink.js';
 import { AssignDialog } from './AssignDialog.js';
 import { CompleteDialog } from './CompleteDialog.js';
 import { OpinionDialog } from './OpinionDialog.js';
@@ -26,6 +29,7 @@ import { ReassignDialog } from './ReassignDialog.js';
 import { pendingTimes, useDocument, useMutate } from './useDocument.js';
 
 const PdfViewer = lazy(() => import('../../components/pdf/PdfViewer.js').then((m) => ({ default: m.PdfViewer })));
+const ComposeDialog = lazy(() => import('../mail/ComposeDialog.js').then((m) => ({ default: m.ComposeDialog })));
 
 type Dialog = 'assign' | 'reassign' | 'opinion' | 'complete' | null;
 
@@ -39,6 +43,7 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
   const rpc = useRpc();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [tab, setTab] = useState('info');
+  const [compose, setCompose] = useState<ComposeInit | null>(null);
   const markedRead = useRef(false);
 
   // Opening a document marks it read (once, and only when the rules allow).
@@ -108,6 +113,21 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
                 {a.label}
               </Button>
             ))}
+          {!doc.contentWithheld && doc.files.length > 0 && (
+            <Button
+              icon={<MailOutlined />}
+              onClick={() =>
+                setCompose({
+                  kind: 'new',
+                  subject: `${doc.documentType ? `${doc.documentType} ` : ''}${code}: ${doc.subject}`.slice(0, 998),
+                  attachments: doc.files.map((f) => ({ att: { kind: 'file', sha256: f.sha256, name: f.name }, name: f.name, size: f.size })),
+                })
+              }
+              data-testid="action-send-mail"
+            >
+              {t('mail.sendByMail')}
+            </Button>
+          )}
           <Tooltip title={t('slip.hint')}>
             <Button icon={<PrinterOutlined />} onClick={() => navigate({ name: 'slip', id })} data-testid="action-slip">
               {t('view.actions.slip')}
@@ -166,6 +186,11 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
       {dialog === 'reassign' && <ReassignDialog view={view} onClose={() => setDialog(null)} onDone={() => setTab('processing')} />}
       {dialog === 'opinion' && <OpinionDialog view={view} onClose={() => setDialog(null)} onDone={() => setTab('processing')} />}
       {dialog === 'complete' && <CompleteDialog view={view} onClose={() => setDialog(null)} />}
+      {compose && (
+        <Suspense fallback={null}>
+          <ComposeDialog init={compose} onClose={() => setCompose(null)} />
+        </Suspense>
+      )}
     </div>
   );
 }
@@ -195,6 +220,7 @@ function MetadataPanel({ view }: { view: IncomingView }): React.JSX.Element {
     { key: 'pageCount', label: t('doc.field.pageCount'), children: doc.pageCount ?? none },
     { key: 'registeredBy', label: t('doc.field.registeredBy'), children: userName(org, doc.registeredBy) || none },
     ...(doc.description ? [{ key: 'description', label: t('doc.field.description'), children: doc.description }] : []),
+    ...(doc.sourceMail ? [{ key: 'sourceMail', label: t('mail.source.label'), children: <SourceMailLink source={doc.sourceMail} /> }] : []),
   ];
   return <Descriptions column={1} size="small" bordered items={items} className="doc-meta-table" data-testid="doc-metadata" />;
 }

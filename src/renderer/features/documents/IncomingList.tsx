@@ -10,6 +10,7 @@ import { formatDateVi } from '../../../shared/text/vietnamese.js';
 import { useApp, useChanged, useMe, useRpc } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
 import { errorText, isAgencyLeader } from '../../app/util.js';
+import { listKeyDown } from '../../components/listKeys.js';
 import { FIRST_PAGE, IncomingPager, type ListQuery, type PagerState } from './pager.js';
 
 export const ROW_HEIGHT = 64;
@@ -19,15 +20,17 @@ const memory = new Map<string, { query: ListQuery; scrollTop: number; selected: 
 
 const COUNTED: IncomingFilter[] = ['to_process', 'overdue', 'unread', 'registered'];
 
-function useTabCounts(urgentOnly: boolean, busy: boolean): Partial<Record<IncomingFilter, number>> {
+/** The tabs' badges, under the same urgency and date range as the list. */
+function useTabCounts(q: ListQuery, busy: boolean): Partial<Record<IncomingFilter, number>> {
+  const { urgentOnly, from, to } = q;
   const rpc = useRpc();
   const [counts, setCounts] = useState<Partial<Record<IncomingFilter, number>>>({});
   const load = useCallback(() => {
-    void Promise.all(COUNTED.map((filter) => rpc.call('incoming.list', { filter, urgentOnly, limit: 1 }).then((r) => [filter, r.total] as const))).then(
+    void Promise.all(COUNTED.map((filter) => rpc.call('incoming.list', { filter, urgentOnly, arrivedFrom: from, arrivedTo: to, limit: 1 }).then((r) => [filter, r.total] as const))).then(
       (pairs) => setCounts(Object.fromEntries(pairs)),
       () => {},
     );
-  }, [rpc, urgentOnly]);
+  }, [rpc, urgentOnly, from, to]);
   useEffect(load, [load]);
   useChanged(['incoming', 'session'], load, { delayMs: busy ? 2000 : 400 });
   return counts;
@@ -63,7 +66,7 @@ export function IncomingList(): React.JSX.Element {
   useEffect(() => {
     if (!filters.includes(query.filter)) changeQuery((q) => ({ ...q, filter: filters[0] ?? 'all' }));
   }, [filters, query.filter, changeQuery]);
-  const counts = useTabCounts(query.urgentOnly, busy);
+  const counts = useTabCounts(query, busy);
 
   // A new pager per query; the first load keeps what the user was looking at.
   useEffect(() => {
@@ -108,9 +111,7 @@ export function IncomingList(): React.JSX.Element {
   const range: [Dayjs | null, Dayjs | null] = [query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null];
   const summary = !state?.loaded
     ? t('app.loading')
-    : pager?.dateRange
-      ? t('list.countFiltered', { shown: items.length + (state.next ? '+' : ''), scanned: state.scanned, total: state.total })
-      : t('list.count', { n: count.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US') });
+    : t(pager?.dateRange ? 'list.countInRange' : 'list.count', { n: count.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US') });
 
   return (
     <div className="screen incoming-list" data-testid="incoming-list">
@@ -225,30 +226,8 @@ function ListBody({ items, count, pager, loaded, position }: BodyProps): React.J
     if (item) navigate({ name: 'document', id: item.id });
   }, []);
 
-  const moveTo = (index: number): void => {
-    if (count === 0) return;
-    const i = Math.max(0, Math.min(count - 1, index));
-    setSelected(i);
-    virtualizer.scrollToIndex(i, { align: 'auto' });
-  };
-
-  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>): void => {
-    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => moveTo(selected + 1),
-      ArrowUp: () => moveTo(selected - 1),
-      PageDown: () => moveTo(selected + pageRows),
-      PageUp: () => moveTo(selected - pageRows),
-      Home: () => moveTo(0),
-      End: () => moveTo(count - 1),
-      Enter: () => open(items[selected]),
-    };
-    const fn = keys[e.key];
-    if (fn) {
-      e.preventDefault();
-      fn();
-    }
-  };
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>): void =>
+    listKeyDown(e, { count, selected, rowHeight: ROW_HEIGHT, scrollEl: scrollRef.current, virtualizer, setSelected, open: (i) => open(items[i]) });
 
   return (
     <div

@@ -1,12 +1,13 @@
-import { DeleteOutlined, FilePdfOutlined, InboxOutlined, WarningOutlined } from '@ant-design/icons';
+import { DeleteOutlined, FilePdfOutlined, InboxOutlined, MailOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, AutoComplete, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Spin, Typography, Upload, App } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useCallback, useRef, useState } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Confidentiality, FileRef, Urgency } from '../../../shared/model/incoming.js';
-import { vnToday } from '../../../shared/text/vietnamese.js';
+import type { Confidentiality, FileRef, SourceMail, Urgency } from '../../../shared/model/incoming.js';
+import { formatDateVi, vnToday } from '../../../shared/text/vietnamese.js';
 import { useApp, useRpc } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
+import type { FromMail } from '../../app/routes.js';
 import { errorText, newId } from '../../app/util.js';
 import { CONFIDENTIALITIES, DOCUMENT_TYPES, METADATA_LIMITS as L, URGENCIES } from './constants.js';
 import { blockEnterSubmit } from './forms.js';
@@ -43,7 +44,7 @@ const iso = (d: Dayjs | null | undefined): string | null => (d ? d.format('YYYY-
  * metadata of Appendix VI II.II with the same limits as IncomingMetadata, the PDF
  * files (files.add), and the duplicate warning before anything is written.
  */
-export function RegisterForm(): React.JSX.Element {
+export function RegisterForm({ fromMail }: { fromMail?: FromMail } = {}): React.JSX.Element {
   const { t } = useTranslation();
   const rpc = useRpc();
   const { lang } = useApp();
@@ -56,6 +57,31 @@ export function RegisterForm(): React.JSX.Element {
   const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
   const seq = useRef(0);
   const confidentiality = Form.useWatch('confidentiality', form);
+  // Registering a mail attachment: the form starts filled in from the message, and the document keeps a link to it.
+  const [sourceMail, setSourceMail] = useState<SourceMail | null>(null);
+  const [prefill, setPrefill] = useState<'loading' | 'done' | { error: string } | null>(fromMail ? 'loading' : null);
+  useEffect(() => {
+    if (!fromMail) return;
+    let alive = true;
+    rpc.call('mail.registerPrefill', fromMail).then(
+      (p) => {
+        if (!alive) return;
+        const m = p.metadata;
+        form.setFieldsValue({
+          ...(m.issuer ? { issuer: m.issuer } : {}),
+          ...(m.subject ? { subject: m.subject } : {}),
+          ...(m.issuedDate ? { issuedDate: dayjs(m.issuedDate) } : {}),
+        });
+        setFiles([p.file]);
+        setSourceMail({ messageIdHeader: p.source.messageIdHeader, from: p.source.from, subject: p.source.subject.slice(0, 998), receivedAt: p.source.date });
+        setPrefill('done');
+      },
+      (err: unknown) => alive && setPrefill({ error: errorText(err, lang, t('app.unexpected')) }),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [fromMail, rpc, form, lang, t]);
 
   const req = (field: string) => ({ required: true, whitespace: true, message: t('register.required', { field: field.toLowerCase() }) });
   const max = (field: string, n: number) => ({ max: n, message: t('register.max', { field, max: n }) });
@@ -121,6 +147,7 @@ export function RegisterForm(): React.JSX.Element {
         dueDate: iso(v.dueDate),
         pageCount: v.pageCount ?? null,
         description: (v.description ?? '').trim(),
+        ...(sourceMail ? { sourceMail } : {}),
       },
       files,
     });
@@ -167,6 +194,18 @@ export function RegisterForm(): React.JSX.Element {
           <Typography.Text type="secondary">{t('register.intro')}</Typography.Text>
         </div>
       </div>
+      {prefill === 'loading' && <Alert type="info" showIcon icon={<Spin size="small" />} title={t('mail.prefill.loading')} />}
+      {prefill === 'done' && sourceMail && (
+        <Alert
+          type="info"
+          showIcon
+          icon={<MailOutlined />}
+          data-testid="register-from-mail"
+          title={t('mail.prefill.title', { from: sourceMail.from?.name || sourceMail.from?.address || t('mail.list.noSender'), date: formatDateVi(sourceMail.receivedAt) })}
+          description={t('mail.prefill.text')}
+        />
+      )}
+      {prefill !== null && typeof prefill === 'object' && <Alert type="error" showIcon title={t('mail.prefill.failed')} description={prefill.error} data-testid="register-from-mail-error" />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -308,11 +347,13 @@ export function RegisterForm(): React.JSX.Element {
         </Card>
 
         <div className="form-actions">
-          <Button onClick={() => navigate({ name: 'incoming' })}>{t('app.cancel')}</Button>
+          <Button onClick={() => (fromMail ? history.back() : navigate({ name: 'incoming' }))}>{fromMail ? t('mail.prefill.backToMail') : t('app.cancel')}</Button>
           <Button
             onClick={() => {
               form.resetFields();
               setFiles([]);
+              setSourceMail(null);
+              setPrefill(null);
               setDuplicates([]);
             }}
           >
