@@ -5,6 +5,7 @@ import { Backoff, sleep } from '../sync/backoff.js';
 import { connectImap, connectSmtp, isTransientMail, mailError, smtpClose, smtpSend } from './connect.js';
 import type { FolderRow, MailStore, OutboxRow } from './store.js';
 import { fetchRecentBodies, syncFolder, syncFolderList, type SyncOptions } from './sync.js';
+import { whenChanged } from '../util/whenChanged.js';
 
 export interface MailEngineOptions {
   retryBaseMs?: number;
@@ -67,7 +68,7 @@ export class MailEngine {
   private lastError: AppError | null = null;
   private nextRetryAt: string | null = null;
   private lastSyncAt: string | null = null;
-  private lastEmitted = '';
+  private readonly emitIfChanged = whenChanged((s: MailStatus) => this.d.onStatus(s));
   readonly syncOptions: SyncOptions;
 
   constructor(private readonly d: MailEngineDeps) {
@@ -145,11 +146,7 @@ export class MailEngine {
   }
 
   emitStatus(): void {
-    const s = this.status();
-    const key = JSON.stringify(s);
-    if (key === this.lastEmitted) return;
-    this.lastEmitted = key;
-    this.d.onStatus(s);
+    this.emitIfChanged(this.status());
   }
 
   get online(): boolean {

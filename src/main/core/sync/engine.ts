@@ -12,6 +12,7 @@ import type { ErrorBodyT, Outbox } from './outbox.js';
 import { PokeListener } from './pokes.js';
 import { applyPullPage } from './pull.js';
 import { pushOutbox } from './push.js';
+import { whenChanged } from '../util/whenChanged.js';
 
 export interface SyncOptions {
   retryBaseMs?: number;
@@ -67,7 +68,7 @@ export class SyncEngine {
   private lastError: ErrorBodyT | null = null;
   private nextRetryAt: string | null = null;
   private authLost = false;
-  private lastEmitted = '';
+  private readonly emitIfChanged = whenChanged((s: SyncStatus) => this.d.onStatus(s));
   private readonly opts: Required<SyncOptions>;
 
   constructor(private readonly d: EngineDeps) {
@@ -145,11 +146,7 @@ export class SyncEngine {
   }
 
   emitStatus(): void {
-    const s = this.status();
-    const key = JSON.stringify(s);
-    if (key === this.lastEmitted) return;
-    this.lastEmitted = key;
-    this.d.onStatus(s);
+    this.emitIfChanged(this.status());
   }
 
   private unauthenticated(): void {
