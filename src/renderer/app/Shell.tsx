@@ -9,7 +9,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Alert, App, Avatar, Badge, Dropdown, Layout, Menu, Space, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ComingSoon } from '../components/ComingSoon.js';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
@@ -22,6 +22,7 @@ import { SearchPage } from '../features/search/SearchPage.js';
 import { useApp, useMe, useRpc } from './AppContext.js';
 import { navigate, useRoute, type Route } from './router.js';
 import { roleKey, unitName } from './util.js';
+import { warmUpDocumentViewer } from './warmUp.js';
 
 // The document view carries pdf.js: load it when first needed.
 const DocumentView = lazy(() => import('../features/documents/DocumentView.js').then((m) => ({ default: m.DocumentView })));
@@ -52,6 +53,7 @@ export function Shell(): React.JSX.Element {
   const { sync } = useApp();
   const [collapsed, setCollapsed] = useState(false);
   const unread = useInboxUnread();
+  useEffect(warmUpDocumentViewer, []);
 
   // The processing slip is a print view: no navigation around it.
   if (route.name === 'slip')
