@@ -92,6 +92,24 @@ export async function benchMail(): Promise<void> {
     record(name, 'throughput', `${rate.toFixed(0)} msg/s`, '≥ 2,000 msg/s', rate >= 2000);
     record(name, 'core peak memory (RSS)', `${peak.toFixed(0)} MB`);
 
+    // Search the cache just filled (accent-insensitive, local).
+    for (const [label, query] of [
+      ['one message, no accents', `cong van so ${Math.ceil(COUNT / 2)}`],
+      ['every message, no accents', 'ngan sach'],
+      ['a sender, accented', 'Sở Tài chính'],
+    ] as const) {
+      const times: number[] = [];
+      let found = 0;
+      for (let i = 0; i < ROUNDS; i++) {
+        t = performance.now();
+        found = (await core.rpc.call('mail.search', { query, limit: 50 })).length;
+        times.push(performance.now() - t);
+      }
+      if (found === 0) throw new Error(`mail search "${query}" found nothing`);
+      const p95 = percentile(times, 95);
+      record(`mail: search ${COUNT.toLocaleString('en')} messages (mail.search, 50 results)`, `${label} "${query}" (${found} shown): p50 / p95`, `${percentile(times, 50).toFixed(1)} / ${p95.toFixed(1)} ms`, 'p95 < 1 s', p95 < 1000);
+    }
+
     // No-change resync: every folder, nothing new.
     await core.rpc.call('mail.syncNow', {});
     const resync: number[] = [];

@@ -8,11 +8,12 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/server/seed/content/organisation.js';
 import { seedDemo } from '../src/server/seed/seedDemo.js';
-import { forkCore, eventually } from '../test/helpers/core.js';
+import { forkCore, eventually, type ForkedCore } from '../test/helpers/core.js';
 import { benchDatabaseUrl, benchServer, buildMain, dropDatabase, ms, percentile, record, sampleRss } from './lib.js';
 
 const INITIAL_DOCS = Number(process.env.BENCH_INITIAL_DOCUMENTS ?? 100_000);
 const ROUND_TRIPS = Number(process.env.BENCH_ROUND_TRIPS ?? 100);
+const SEARCH_ROUNDS = 20;
 
 export async function benchInitialSync(): Promise<void> {
   const dbUrl = await benchDatabaseUrl();
@@ -39,6 +40,7 @@ export async function benchInitialSync(): Promise<void> {
     record(name, 'end to end (login → all in cache)', ms(elapsed));
     record(name, 'throughput', `${rate.toFixed(0)} docs/s`, '≥ 10,000 docs/s', rate >= 10_000);
     record(name, 'core peak memory (RSS)', `${peak.toFixed(0)} MB`, '< 300 MB', peak < 300);
+    await benchDocumentSearch(core, INITIAL_DOCS);
   } finally {
     await core.kill('SIGTERM');
     await server.close();
@@ -82,5 +84,32 @@ export async function benchIncremental(): Promise<void> {
     await reader.kill('SIGTERM');
     await server.close();
     await dropDatabase(dbUrl);
+  }
+}
+
+/** Search in the cache just filled: accented and unaccented, common and rare words, a number/symbol. */
+async function benchDocumentSearch(core: ForkedCore, docs: number): Promise<void> {
+  const first = (await core.rpc.call('incoming.list', { limit: 1 })).items[0];
+  if (!first) throw new Error('no documents to search');
+  const queries: [string, string][] = [
+    ['common words, accented', 'kế hoạch'],
+    ['common words, no accents', 'ke hoach'],
+    ['an issuer, no accents', 'van phong chinh phu'],
+    ['rarer words, accented', 'giải ngân vốn đầu tư công'],
+    ['number/symbol', `${first.codeNumber}/${first.codeNotation}`],
+    ['no match', 'xylophone'],
+  ];
+  const name = `search, ${docs.toLocaleString('en')} documents in the cache (incoming.search, 50 results)`;
+  for (const [label, query] of queries) {
+    const times: number[] = [];
+    let found = 0;
+    for (let i = 0; i < SEARCH_ROUNDS; i++) {
+      const t = performance.now();
+      found = (await core.rpc.call('incoming.search', { query, limit: 50 })).length;
+      times.push(performance.now() - t);
+    }
+    if (label !== 'no match' && found === 0) throw new Error(`search "${query}" found nothing`);
+    const p95 = percentile(times, 95);
+    record(name, `${label} "${query}" (${found} shown): p50 / p95`, `${percentile(times, 50).toFixed(1)} / ${p95.toFixed(1)} ms`, 'p95 < 1 s', p95 < 1000);
   }
 }
