@@ -10,3 +10,6 @@ import { join } from 'node:path';
 export const TEMPLATE_ROOT = join(process.cwd(), '.tmp');
 export const templateDirFor = (runId: string): string => join(TEMPLATE_ROOT, `test-template-${runId}`);
 export const templateDbFor = (runId: string): string => `ioffice_test_template_${runId}`;
+
+/** Databases a test run creates from its template: `t_<runId>_…`, dropped by the run's teardown. */
+export const testDatabasePrefix = (templateDb: string): string => `t_${templateDb.replace(/^ioffice_test_template_/u, '')}_`;

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { openPostgres } from '../../src/server/db/database.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
+import { testDatabasePrefix } from './paths.js';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -35,7 +36,8 @@ async function databaseFor(dataDir: string): Promise<string> {
   const marker = join(dataDir, 'database-url');
   if (existsSync(marker)) return readFileSync(marker, 'utf8');
   const adminUrl = inject('databaseUrl');
-  const name = `t_${randomBytes(6).toString('hex')}`;
+  // Named after the run (the template's suffix) so the run's teardown can drop them all.
+  const name = `${testDatabasePrefix(inject('templateDb'))}${randomBytes(6).toString('hex')}`;
   const admin = await openPostgres(adminUrl, 1);
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDb')}`);
   await admin.close();

@@ -13,7 +13,7 @@ import { openPglite, openPostgres, type Db } from '../../src/server/db/database.
 import { migrate } from '../../src/server/db/migrate.js';
 import { createOrganisation } from '../../src/server/domain/organisation.js';
 import { FIXTURE_ORG, FIXTURE_PASSWORD } from '../helpers/fixtures.js';
-import { templateDbFor, templateDirFor } from '../helpers/paths.js';
+import { templateDbFor, templateDirFor, testDatabasePrefix } from '../helpers/paths.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -80,6 +80,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     rmSync(TEMPLATE_DIR, { recursive: true, force: true });
     const a = await openPostgres(url, 1);
     await a.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`).catch(() => undefined);
+    // Every database the run's servers made from the template (test/helpers/server.ts).
+    const prefix = testDatabasePrefix(TEMPLATE_DB);
+    const made = await a.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [prefix]).catch(() => ({ rows: [] }));
+    for (const { datname } of made.rows) await a.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => undefined);
     await a.close();
   };
 }
