@@ -10,7 +10,8 @@
  * the prefilled form → the document shows where it came from and links back to
  * the message; it is in the incoming list. A hostile HTML message runs nothing
  * and loads nothing until "Hiện ảnh" (the "remote" image is a local HTTP server
- * that counts requests).
+ * that counts requests). Searching without accents finds the accented message in
+ * the mail list's box and, with the registered document, on the Search page.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,6 +42,7 @@ import {
 const SUBJECT = 'Kế hoạch kiểm tra công tác cải cách hành chính năm 2026';
 const SENDER_NAME = 'Sở Nội vụ tỉnh Kon Tum';
 const REPLY = 'Văn phòng UBND tỉnh đã nhận kế hoạch, sẽ vào sổ và trình lãnh đạo.';
+const NOTICE = 'Công văn về việc đôn đốc nộp báo cáo quý IV';
 // A 1×1 transparent GIF.
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
@@ -305,5 +307,79 @@ describe('e2e: mail — read, reply, view the PDF, register it, hostile HTML', (
     await tab.close();
     expect(page.url()).toBe(before);
     await hasText(body, 'Kính gửi đồng chí');
+  });
+
+  it('finds accented mail and documents from an unaccented query: the mail list box and the Search page', async () => {
+    const { page } = clerk;
+    await deliver({ from: senderAddress, fromName: SENDER_NAME, to: clerkAddress, subject: NOTICE, text: 'Đề nghị các đơn vị nộp báo cáo đúng hạn.' });
+    await page.getByTestId('nav').getByText('Thư điện tử').click();
+    await page.locator('[data-testid=mail-folder][data-role=inbox]').click();
+    await visible(page.getByTestId('mail-row').filter({ hasText: NOTICE }), { timeout: 30_000 });
+
+    // The list's box: "cong van don doc" → only "Công văn … đôn đốc …", the words marked.
+    const box = page.getByTestId('mail-search');
+    await box.click();
+    await box.pressSequentially('cong van don doc', { delay: 20 });
+    await hasText(page.getByTestId('mail-list-count'), '1 thư khớp');
+    await countIs(page.getByTestId('mail-row'), 1);
+    await hasText(page.getByTestId('mail-row'), NOTICE);
+    expect(await page.getByTestId('mail-row').locator('mark.hl').allInnerTexts()).toEqual(expect.arrayContaining(['Công', 'văn', 'đôn', 'đốc']));
+    // Enter in the box opens the selected result.
+    await box.press('Enter');
+    await hasText(page.getByTestId('mail-subject'), NOTICE);
+    await attrIs(page.getByTestId('mail-row'), 'class', /is-open/u);
+    await valueIs(box, 'cong van don doc');
+    await shot(page, 'mail-09-search');
+
+    // Another query: ↓ then Enter from the box opens the second result; none for nonsense.
+    await box.fill('so noi vu');
+    await hasText(page.getByTestId('mail-list-count'), '2 thư khớp');
+    await countIs(page.getByTestId('mail-row'), 2);
+    await hasText(page.getByTestId('mail-row').nth(1), SUBJECT);
+    await box.press('ArrowDown');
+    await box.press('Enter');
+    await hasText(page.getByTestId('mail-subject'), SUBJECT);
+    await box.fill('cai cach hanh chinh');
+    await hasText(page.getByTestId('mail-list-count'), '1 thư khớp');
+    await hasText(page.getByTestId('mail-row'), SUBJECT);
+    await box.fill('khong co thu nay');
+    await visible(page.getByTestId('mail-search-empty'));
+    await hasText(page.getByTestId('mail-search-empty'), 'Không có thư nào trong Hộp thư đến');
+    await shot(page, 'mail-10-search-empty');
+    // Escape clears it: the whole folder again.
+    await box.press('Escape');
+    await valueIs(box, '');
+    await attrIs(page.getByTestId('mail-list-count'), 'data-searching', 'false');
+    await visible(page.getByTestId('mail-row').filter({ hasText: SUBJECT }));
+    await visible(page.getByTestId('mail-row').filter({ hasText: 'Bản tin có ảnh theo dõi' }));
+    await countIs(page.getByTestId('mail-row'), 3);
+
+    // The Search page: both sections, the query in the address.
+    await page.getByTestId('nav').getByText('Tìm kiếm').click();
+    await visible(page.getByTestId('search-start'));
+    await shot(page, 'search-00-start');
+    await page.getByTestId('search-input').pressSequentially('cai cach hanh chinh', { delay: 20 });
+    await hasText(page.getByTestId('search-incoming-count'), '1 kết quả');
+    await hasText(page.getByTestId('search-incoming').getByTestId('search-result'), SUBJECT);
+    await hasText(page.getByTestId('search-mail-count'), '2 kết quả');
+    const mailResults = page.getByTestId('search-mail-result');
+    await countIs(mailResults, 2);
+    const original = mailResults.filter({ hasText: SENDER_NAME }).filter({ hasNotText: 'Re:' });
+    await hasText(original.getByTestId('mail-row-folder'), 'Hộp thư đến');
+    await hasText(original, /\d{2}\/\d{2}\/\d{4}/u);
+    await hasText(mailResults.filter({ hasText: `Re: ${SUBJECT}` }).getByTestId('mail-row-folder'), 'Đã gửi');
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#/search?q=cai+cach+hanh+chinh');
+    await shot(page, 'search-01-all');
+
+    // Nothing found: one line, in Vietnamese.
+    await page.getByTestId('search-input').fill('khong co gi ca');
+    await hasText(page.getByTestId('search-none'), 'Không tìm thấy văn bản hay thư nào khớp với “khong co gi ca”');
+    await shot(page, 'search-02-none');
+    await page.getByTestId('search-input').fill('cai cach hanh chinh');
+    // A mail result opens the message in the mail view.
+    await original.click();
+    await hasText(page.getByTestId('mail-subject'), SUBJECT);
+    expect(new URL(page.url()).hash).toMatch(/^#\/mail\/\d+\/\d+$/u);
+    expect(clerk.problems).toEqual([]);
   });
 });

@@ -106,7 +106,7 @@ export function MailPage({ folderId, messageId }: Props): React.JSX.Element {
         <div className="mail-panes">
           <FolderList folders={folders} selected={folder?.id ?? null} onSelect={(id) => navigate({ name: 'mail', folderId: id, messageId: null })} />
           {folder ? (
-            <MessageList folderId={folder.id} showRecipients={folder.role === 'sent' || folder.role === 'drafts'} openId={messageId} onOpen={open} />
+            <MessageList key={folder.id} folderId={folder.id} folderName={folderLabel(folder)} showRecipients={folder.role === 'sent' || folder.role === 'drafts'} openId={messageId} onOpen={open} />
           ) : (
             <section className="mail-list" />
           )}

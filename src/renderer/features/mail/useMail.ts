@@ -25,17 +25,26 @@ export function useMailChanged(fn: (p: RpcEventPayload<'mail.changed'>) => void,
   useEffect(() => () => clearTimeout(timer.current), []);
 }
 
+/** Call `load` when it changes; its answer goes to `set` unless the component has gone meanwhile. */
+function useLoad<T>(load: () => Promise<T>, set: (v: T) => void, onError: () => void): void {
+  useEffect(() => {
+    let alive = true;
+    load().then(
+      (v) => alive && set(v),
+      () => alive && onError(),
+    );
+    return () => {
+      alive = false;
+    };
+    // `set`/`onError` are state setters or no-ops: only `load` matters.
+  }, [load]);
+}
+
 /** The engine's connection state, live. */
 export function useMailStatus(): MailStatus {
   const rpc = useRpc();
   const [status, setStatus] = useState<MailStatus>(UNKNOWN);
-  useEffect(() => {
-    let alive = true;
-    void rpc.call('mail.status').then((s) => alive && setStatus(s), () => {});
-    return () => {
-      alive = false;
-    };
-  }, [rpc]);
+  useLoad(useCallback(() => rpc.call('mail.status'), [rpc]), setStatus, () => {});
   useRpcEvent('mail.status', setStatus);
   return status;
 }
@@ -56,4 +65,16 @@ export function useMailFolders(): { folders: MailFolder[] | null; reload: () => 
 export function useInboxUnread(): number {
   const { folders } = useMailFolders();
   return folders?.find((f) => f.role === 'inbox')?.unread ?? 0;
+}
+
+/** Whether a mail account is set up (`mail.account.get`); null until known. */
+export function useMailConfigured(): boolean | null {
+  const rpc = useRpc();
+  const [configured, setConfigured] = useState<boolean | null>(null);
+  useLoad(
+    useCallback(() => rpc.call('mail.account.get').then((a) => a !== null), [rpc]),
+    setConfigured,
+    () => setConfigured(false),
+  );
+  return configured;
 }

@@ -1,43 +1,49 @@
-import { SearchOutlined } from '@ant-design/icons';
-import { Empty, Input, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { FileTextOutlined, MailOutlined, SearchOutlined } from '@ant-design/icons';
+import { Empty, Input, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IncomingListItem } from '../../../shared/rpc/contract.js';
-import { formatDateVi } from '../../../shared/text/vietnamese.js';
-import { useApp, useChanged, useRpc } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
-import { errorText } from '../../app/util.js';
-import { ConfidentialityTag, OverdueTag, PendingTag, StatusTag, UrgencyTag } from '../../components/DocTags.js';
+import { cleanQuery } from '../../components/searchText.js';
+import { useDebounced } from '../../components/useDebounced.js';
+import { useMailConfigured } from '../mail/useMail.js';
+import { useMailSearch } from '../mail/useMailSearch.js';
+import { IncomingResults } from './IncomingResults.js';
+import { MailResults } from './MailResults.js';
+import { ResultSection } from './ResultSection.js';
+import { useIncomingSearch } from './useIncomingSearch.js';
 
-/** Accent-insensitive search over the documents on this machine (incoming.search: FTS5 over folded text). */
+const INCOMING_LIMIT = 50;
+const MAIL_LIMIT = 50;
+
+/**
+ * `#/search?q=`: one box over everything on this machine, accent-insensitive and
+ * offline — incoming documents (`incoming.search`) and, when a mail account is
+ * set up, mail (`mail.search`, every folder). The query follows the address.
+ */
 export function SearchPage({ q }: { q: string }): React.JSX.Element {
   const { t } = useTranslation();
-  const rpc = useRpc();
-  const { lang } = useApp();
   const [text, setText] = useState(q);
-  const [results, setResults] = useState<IncomingListItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
+  const query = useDebounced(cleanQuery(text), 250);
+  const mailConfigured = useMailConfigured();
+  const incoming = useIncomingSearch(query, INCOMING_LIMIT);
+  const mail = useMailSearch(query, null, MAIL_LIMIT, mailConfigured === true);
 
+  // The query follows the address both ways (the navigation's "Tìm kiếm" opens an empty search).
+  const inUrl = useRef(q);
   useEffect(() => {
-    const query = text.trim();
-    if (!query) {
-      setResults(null);
-      return;
-    }
-    const h = setTimeout(() => {
-      rpc.call('incoming.search', { query, limit: 50 }).then(
-        (r) => {
-          setResults(r);
-          setError(null);
-        },
-        (e: unknown) => setError(errorText(e, lang, t('app.unexpected'))),
-      );
-      navigate({ name: 'search', q: query }, { replace: true });
-    }, 250);
-    return () => clearTimeout(h);
-  }, [text, rpc, lang, t, tick]);
-  useChanged(['incoming'], () => setTick((n) => n + 1), { delayMs: 500 });
+    if (q === inUrl.current) return;
+    inUrl.current = q;
+    setText(q);
+  }, [q]);
+  useEffect(() => {
+    if (query === inUrl.current) return;
+    inUrl.current = query;
+    navigate({ name: 'search', q: query }, { replace: true });
+  }, [query]);
+
+  const incomingItems = incoming.query === query ? incoming.items : null;
+  const mailItems = mailConfigured && mail.query === query ? mail.items : null;
+  const nothing = incomingItems?.length === 0 && (mailConfigured === false || mailItems?.length === 0);
 
   return (
     <div className="screen search-page" data-testid="search-page">
@@ -46,7 +52,7 @@ export function SearchPage({ q }: { q: string }): React.JSX.Element {
           <Typography.Title level={3} className="page-title">
             {t('search.title')}
           </Typography.Title>
-          <Typography.Text type="secondary">{t('search.hint')}</Typography.Text>
+          <Typography.Text type="secondary">{t(mailConfigured ? 'search.hint' : 'search.hintDocuments')}</Typography.Text>
         </div>
       </div>
       <Input
@@ -54,41 +60,45 @@ export function SearchPage({ q }: { q: string }): React.JSX.Element {
         allowClear
         autoFocus
         prefix={<SearchOutlined />}
-        placeholder={t('search.placeholder')}
+        placeholder={t(mailConfigured ? 'search.placeholder' : 'search.placeholderDocuments')}
         value={text}
         onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && setText('')}
         className="search-input"
         data-testid="search-input"
       />
-      {error && <Typography.Text type="danger">{error}</Typography.Text>}
-      {results !== null &&
-        (results.length === 0 ? (
-          <Empty description={t('search.empty')} className="search-empty" />
-        ) : (
-          <div className="search-results">
-            <Typography.Text type="secondary" className="search-count">
-              {t('search.results', { count: results.length })}
-            </Typography.Text>
-            {results.map((item) => (
-              <div key={item.id} className="search-result" role="link" tabIndex={0} onClick={() => navigate({ name: 'document', id: item.id })} onKeyDown={(e) => e.key === 'Enter' && navigate({ name: 'document', id: item.id })} data-testid="search-result">
-                <div className="search-result-main">
-                  <Space size={4} wrap>
-                    <UrgencyTag urgency={item.urgency} />
-                    <ConfidentialityTag value={item.confidentiality} />
-                    <span className={item.unread ? 'search-subject is-unread-text' : 'search-subject'}>{item.subject}</span>
-                  </Space>
-                  <Typography.Text type="secondary" className="search-meta">
-                    {`${t('doc.field.arrivalNumber')} ${item.arrivalNumber || '—'} · ${item.codeNumber}/${item.codeNotation} · ${item.issuer} · ${formatDateVi(item.issuedDate)}`}
-                  </Typography.Text>
-                </div>
-                <Space size={4}>
-                  {item.overdue && <OverdueTag />}
-                  {item.pending ? <PendingTag /> : <StatusTag status={item.status} />}
-                </Space>
-              </div>
-            ))}
-          </div>
-        ))}
+      {!query ? (
+        <Empty image={<SearchOutlined className="search-empty-icon" />} description={t('search.start')} className="search-empty" data-testid="search-start" />
+      ) : nothing ? (
+        <Empty description={t('search.empty', { query })} className="search-empty" data-testid="search-none" />
+      ) : (
+        <div className="search-sections">
+          <ResultSection
+            icon={<FileTextOutlined />}
+            title={t('search.section.incoming')}
+            count={incomingItems?.length ?? null}
+            limit={INCOMING_LIMIT}
+            error={incoming.error}
+            emptyText={t('search.noneIncoming')}
+            testId="search-incoming"
+          >
+            <IncomingResults items={incomingItems ?? []} query={query} />
+          </ResultSection>
+          {mailConfigured && (
+            <ResultSection
+              icon={<MailOutlined />}
+              title={t('search.section.mail')}
+              count={mailItems?.length ?? null}
+              limit={MAIL_LIMIT}
+              error={mail.error}
+              emptyText={t('search.noneMail')}
+              testId="search-mail"
+            >
+              <MailResults items={mailItems ?? []} query={query} />
+            </ResultSection>
+          )}
+        </div>
+      )}
     </div>
   );
 }
