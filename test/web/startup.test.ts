@@ -46,32 +46,53 @@ describe('start-up with the demo agency (web host)', () => {
     for (const a of open) await a.close();
   });
 
+  /** Run a step and note how long it took: a failure then says where the time went (with the app's own messages). */
+  const t0 = Date.now();
+  const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const t = Date.now();
+    try {
+      const v = await fn();
+      lines.push(`[test] ${name}: ${Date.now() - t} ms (at ${Date.now() - t0} ms)`);
+      return v;
+    } catch (err) {
+      throw new Error(`${name} failed after ${Date.now() - t} ms: ${String(err)}\n--- the app said:\n${lines.join('\n')}`, { cause: err });
+    }
+  };
+
   it('seeds and offers the demo agency; a user signs in to it and sees its documents', async () => {
-    const app = await start(['--demo']);
+    const app = await step('start', () => start(['--demo']));
     expect(lines.join('\n')).toMatch(/http:\/\/127\.0\.0\.1:\d+\/\?token=/u);
     const rpc = await openPage(app);
     const first = await fetchAppInfo(rpc);
     expect(first.demo.preferred).toBe(true);
     expect(['starting', 'ready']).toContain(first.demo.state);
-    const info: AppInfo = await eventually(async () => {
-      const i = await fetchAppInfo(rpc);
-      return i.demo.state === 'ready' ? i : null;
-    }, 120_000, 250);
+    let last: AppInfo['demo'] | null = null;
+    const info: AppInfo = await step('demo ready', () =>
+      eventually(async () => {
+        const i = await fetchAppInfo(rpc);
+        last = i.demo;
+        return i.demo.state === 'ready' ? i : null;
+      }, 150_000, 250).catch((err: unknown) => {
+        throw new Error(`${String(err)}; last demo status ${JSON.stringify(last)}`);
+      }),
+    );
     expect(info.demoServerUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/u);
     expect(info.demo.accounts.map((a) => a.username)).toContain(DEMO_USERS.clerk);
     expect(info.demo.password).toBe(DEMO_PASSWORD);
 
-    await rpc.call('session.login', { serverUrl: info.demoServerUrl!, username: DEMO_USERS.clerk, password: DEMO_PASSWORD });
-    await rpc.call('sync.now');
-    const list = await eventually(async () => {
-      const l = await rpc.call('incoming.list', {});
-      return l.total === 3 ? l : null;
-    }, 30_000);
+    await step('login', () => rpc.call('session.login', { serverUrl: info.demoServerUrl!, username: DEMO_USERS.clerk, password: DEMO_PASSWORD }));
+    await step('sync', () => rpc.call('sync.now'));
+    const list = await step('list', () =>
+      eventually(async () => {
+        const l = await rpc.call('incoming.list', {});
+        return l.total === 3 ? l : null;
+      }, 30_000),
+    );
     expect(list.items).toHaveLength(3);
     rpc.close();
-    await app.close();
+    await step('close', () => app.close());
     open.length = 0;
-  }, 180_000);
+  }, 300_000);
 
   it('after a restart the demo is at the same address and the session resumes (no --demo needed)', async () => {
     const app = await start(['--server', 'http://127.0.0.1:9']);

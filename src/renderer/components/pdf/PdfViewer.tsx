@@ -58,8 +58,13 @@ export function PdfViewer({ files }: Props): React.JSX.Element {
     const findController = new PDFFindController({ eventBus, linkService });
     const viewer = new PDFViewer({ container, viewer: viewerEl, eventBus, linkService, findController, textLayerMode: 1, removePageBorders: false });
     linkService.setViewer(viewer);
+    // Fitting scrolls to the page, which pdf.js cannot do while the viewer has no layout box
+    // (hidden, or leaving the page): then the fit waits for the viewer to be shown.
+    const shown = (): boolean => container.offsetParent !== null && container.clientWidth > 0;
+    let fitWhenShown = false;
     eventBus.on('pagesinit', () => {
-      viewer.currentScaleValue = 'page-width';
+      if (shown()) viewer.currentScaleValue = 'page-width';
+      else fitWhenShown = true;
     });
     eventBus.on('pagechanging', (e: { pageNumber: number }) => setPage(e.pageNumber));
     eventBus.on('scalechanging', (e: { scale: number; presetValue?: string }) => {
@@ -77,7 +82,13 @@ export function PdfViewer({ files }: Props): React.JSX.Element {
     // Keep "fit width"/"fit page" fitted when the panel is resized.
     const ro = new ResizeObserver(() => {
       const v = viewerRef.current;
-      if (v && v.pagesCount > 0 && (v.currentScaleValue === 'page-width' || v.currentScaleValue === 'page-fit')) v.currentScaleValue = v.currentScaleValue;
+      if (!v || !shown()) return;
+      if (fitWhenShown && v.pagesCount > 0) {
+        fitWhenShown = false;
+        v.currentScaleValue = 'page-width';
+        return;
+      }
+      if (v.pagesCount > 0 && (v.currentScaleValue === 'page-width' || v.currentScaleValue === 'page-fit')) v.currentScaleValue = v.currentScaleValue;
     });
     ro.observe(container);
     return () => {
