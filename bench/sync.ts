@@ -18,7 +18,7 @@ const SEARCH_ROUNDS = 20;
 export async function benchInitialSync(): Promise<void> {
   const dbUrl = await benchDatabaseUrl();
   const server = await benchServer(dbUrl);
-  const core = (buildMain(), forkCore({ args: ['--poll-ms', '600000'], built: true }));
+  const core = (buildMain(), forkCore({ args: ['--poll-ms', '600000', ...(process.env.BENCH_PULL_LIMIT ? ['--pull-limit', process.env.BENCH_PULL_LIMIT] : [])], built: true }));
   try {
     let t = performance.now();
     await seedDemo(server.context, { documents: INITIAL_DOCS, withPdfs: false });
@@ -51,8 +51,8 @@ export async function benchInitialSync(): Promise<void> {
 export async function benchIncremental(): Promise<void> {
   const dbUrl = await benchDatabaseUrl();
   const server = await benchServer(dbUrl);
-  const writer = (buildMain(), forkCore({ args: ['--poll-ms', '600000'], built: true }));
-  const reader = (buildMain(), forkCore({ args: ['--poll-ms', '600000'], built: true }));
+  const writer = (buildMain(), forkCore({ args: ['--poll-ms', '600000', ...(process.env.BENCH_PULL_LIMIT ? ['--pull-limit', process.env.BENCH_PULL_LIMIT] : [])], built: true }));
+  const reader = (buildMain(), forkCore({ args: ['--poll-ms', '600000', ...(process.env.BENCH_PULL_LIMIT ? ['--pull-limit', process.env.BENCH_PULL_LIMIT] : [])], built: true }));
   try {
     await seedDemo(server.context, { documents: 300, withPdfs: false });
     await writer.rpc.call('session.login', { serverUrl: server.url, username: DEMO_USERS.leader, password: DEMO_PASSWORD });
