@@ -2,6 +2,9 @@
  * `npm run bench [-- name…]` — runs the benchmarks (all, or those named) and
  * prints one table. Not part of the test suite; results go to docs/benchmarks.md.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { benchMail } from './mail.js';
 import { benchPdf } from './pdf.js';
 import { benchServerPulls } from './serverPulls.js';
@@ -17,6 +20,11 @@ const BENCHES: Record<string, () => Promise<void>> = {
   ui: benchUi,
   mail: benchMail,
 };
+
+// Every temporary folder of the run (servers, caches of 100,000 documents, browser
+// profiles) in one folder, removed at the end: benchmarks must not fill the disk.
+const runTmp = mkdtempSync(join(tmpdir(), 'ioffice-bench-run-'));
+process.env.TMPDIR = runTmp;
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
@@ -36,4 +44,5 @@ for (const n of names) {
 }
 console.log(`\nMachine: ${machine()}\n`);
 printTable();
+rmSync(runTmp, { recursive: true, force: true });
 process.exit(process.exitCode ?? 0);

@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres, type Db } from '../../src/server/db/database.js';
@@ -75,8 +76,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('templateDb', TEMPLATE_DB);
   // Mail (issue #4): the same servers serve every test file; each test uses its own mailbox (t-…@domain).
   project.provide('mailServers', startMailServers());
+  // Every temporary folder the run's tests make (servers, cores, desktops, browser
+  // profiles: all through os.tmpdir()) goes in one folder of this run, removed at the
+  // end, so repeated runs do not fill the disk. Set after the shared servers started
+  // (their folders outlive the run); the workers, forked after this, inherit it.
+  const runTmp = join(tmpdir(), `ioffice-test-${runId}`);
+  mkdirSync(runTmp, { recursive: true });
+  process.env.TMPDIR = runTmp;
   const url = adminUrl;
   return async () => {
+    rmSync(runTmp, { recursive: true, force: true });
     rmSync(TEMPLATE_DIR, { recursive: true, force: true });
     const a = await openPostgres(url, 1);
     await a.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`).catch(() => undefined);
