@@ -3,8 +3,8 @@
  * (tsconfig.main.json) and copy the files tsc does not (the server's SQL
  * migrations, read at run time next to migrate.js). The Electron entry is then
  * dist/main/main/shell/main.js (package.json "main"), the preload
- * dist/main/main/shell/preload.cjs, the core's utility entry
- * dist/main/main/shell/coreEntry.js.
+ * dist/main/main/shell/preload.cjs, the core's entry (utility process or fork)
+ * dist/main/main/core/process.js.
  *
  *   build-main [--out DIR]    (tests build into a temp folder)
  */
@@ -33,7 +33,7 @@ export function buildMain(outDir = join(ROOT, 'dist', 'main')): void {
   if (r.status !== 0) throw new Error(`tsc failed (exit ${r.status})`);
   const src = join(ROOT, 'src');
   for (const file of assets(src)) cpSync(file, join(outDir, relative(src, file)));
-  for (const must of ['main/shell/main.js', 'main/shell/preload.cjs', 'main/shell/coreEntry.js', 'main/core/process.js', 'main/web/demoProcess.js'])
+  for (const must of ['main/shell/main.js', 'main/shell/preload.cjs', 'main/core/process.js', 'main/web/demoProcess.js'])
     if (!existsSync(join(outDir, must))) throw new Error(`build-main: ${must} is missing from the output`);
 }
 

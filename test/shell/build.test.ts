@@ -32,7 +32,7 @@ describe('the build of the Node/Electron side (npm run build:main)', () => {
   afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
   it('emits the entries Electron loads, and the SQL the server reads', () => {
-    for (const f of ['main/shell/main.js', 'main/shell/preload.cjs', 'main/shell/coreEntry.js', 'main/core/process.js', 'main/web/demoProcess.js', 'server/db/migrations/001_initial.sql'])
+    for (const f of ['main/shell/main.js', 'main/shell/preload.cjs', 'main/core/process.js', 'main/web/demoProcess.js', 'server/db/migrations/001_initial.sql'])
       expect(existsSync(join(OUT, f)), f).toBe(true);
   });
 
@@ -71,5 +71,16 @@ describe('the build of the Node/Electron side (npm run build:main)', () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     }
+  });
+
+  it('the emitted core refuses `--secrets parent` outside an Electron utilityProcess, with a clear message', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ioffice-built-core-'));
+    const child = fork(join(OUT, 'main/core/process.js'), ['--data-dir', dataDir, '--secrets', 'parent'], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [] });
+    let err = '';
+    child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+    expect(code).toBe(2);
+    expect(err).toContain('--secrets');
+    expect(err).not.toMatch(/\n\s+at .+:\d+:\d+/u); // no stack trace
   });
 });

@@ -6,7 +6,7 @@ import { createCore } from '../../src/main/core/core.js';
 import { FileSecretStore } from '../../src/main/core/session/secretStore.js';
 import { RpcClient } from '../../src/shared/rpc/client.js';
 import { createMemoryTransportPair } from '../../src/shared/rpc/transport.js';
-import { answerSecretRequest, isSecretRequest, ParentSecretStore } from '../../src/main/shell/secretChannel.js';
+import { answerSecretRequest, isSecretRequest, ParentSecretStore } from '../../src/main/core/session/secretChannel.js';
 import { migrateFileSecrets, SafeStorageSecretStore, safeStorageVerdict, type SafeStorageLike } from '../../src/main/shell/secrets.js';
 import { FAST_SYNC, signIn } from '../helpers/core.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';

@@ -5,10 +5,14 @@
  *  - as a Node child (child_process.fork with serialization 'advanced'): the IPC
  *    channel is the transport, and the core exits when the parent goes away.
  * Data folder: --data-dir <dir> or IOFFICE_DATA_DIR.
+ * Secrets (the session token, the mail password): `--secrets file` (default) keeps
+ * them in the core's own 0600 file; `--secrets parent` asks the parent over the
+ * parent port (the Electron shell, which keeps them with safeStorage: secretChannel.ts).
  */
 import { parseArgs } from 'node:util';
 import { createCore } from './core.js';
 import { electronPortTransport, processTransport, type ElectronPortLike } from './rpc/transports.js';
+import { ParentSecretStore } from './session/secretChannel.js';
 import type { SyncOptions } from './sync/engine.js';
 
 const { values } = parseArgs({
@@ -20,6 +24,7 @@ const { values } = parseArgs({
     'pull-limit': { type: 'string' },
     'push-batch': { type: 'string' },
     'no-prefetch': { type: 'boolean' },
+    secrets: { type: 'string', default: 'file' },
   },
   strict: true,
 });
@@ -44,7 +49,17 @@ for (const [key, flag] of [
 }
 if (values['no-prefetch']) sync.prefetch = false;
 
-const core = createCore({ dataDir, sync });
+const parentPort = (process as unknown as { parentPort?: ElectronPortLike }).parentPort;
+if (values.secrets !== 'file' && !(values.secrets === 'parent' && parentPort)) {
+  console.error('iOffice core: --secrets is "file", or "parent" under an Electron utilityProcess');
+  process.exit(2);
+}
+const secretStore =
+  values.secrets === 'parent' && parentPort
+    ? new ParentSecretStore({ postMessage: (m) => parentPort.postMessage(m), onMessage: (l) => void parentPort.on('message', (ev) => l(ev.data)) })
+    : undefined;
+
+const core = createCore({ dataDir, sync, ...(secretStore ? { secretStore } : {}) });
 
 let stopping = false;
 async function shutdown(code: number): Promise<void> {
@@ -56,8 +71,6 @@ async function shutdown(code: number): Promise<void> {
     process.exit(code);
   }
 }
-
-const parentPort = (process as unknown as { parentPort?: ElectronPortLike }).parentPort;
 
 if (parentPort) {
   core.attach(electronPortTransport(parentPort));

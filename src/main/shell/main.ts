@@ -50,7 +50,7 @@ import {
   windowOpenDecision,
 } from './policy.js';
 import { appProtocolHandler, fileProtocolHandler } from './protocols.js';
-import { answerSecretRequest, isSecretRequest } from './secretChannel.js';
+import { answerSecretRequest, isSecretRequest } from '../core/session/secretChannel.js';
 import { migrateFileSecrets, SafeStorageSecretStore, safeStorageVerdict } from './secrets.js';
 
 // ── before `ready` ───────────────────────────────────────────────────────────
@@ -61,7 +61,7 @@ if (process.platform === 'win32') app.setAppUserModelId('vn.gov.ioffice.desktop'
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PRELOAD = path.join(here, 'preload.cjs');
-const CORE_ENTRY = path.join(here, 'coreEntry.js');
+const CORE_ENTRY = path.join(here, '..', 'core', 'process.js');
 const DEMO_ENTRY = path.join(here, '..', 'web', 'demoProcess.js');
 
 const { values: flags } = parseArgs({ args: process.argv.slice(app.isPackaged ? 1 : 2), options: { demo: { type: 'boolean' }, server: { type: 'string' } }, strict: false });

@@ -8,7 +8,7 @@
  * The core's RPC server ignores these (they are not `request`s), and the RPC
  * client in main ignores them too (not `response`s or `event`s). No electron here.
  */
-import type { SecretStore } from '../core/session/secretStore.js';
+import type { SecretStore } from './secretStore.js';
 
 export interface SecretRequest {
   kind: 'secret-request';
