@@ -9,6 +9,8 @@ import { EventEmitter } from 'node:events';
 import vm from 'node:vm';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { RpcClient } from '../../src/shared/rpc/client.js';
+import { onAppOpen } from '../../src/shared/rpc/host.js';
 
 const SOURCE = readFileSync('src/main/shell/preload.cts', 'utf8');
 
@@ -88,6 +90,27 @@ describe('the preload', () => {
     api.onMessage((m) => got.push(m));
     p.ipc.emit('ioffice:app-info-changed', {}, { host: 'electron', demoServerUrl: 'http://127.0.0.1:9' });
     expect(got).toEqual([{ kind: 'event', name: 'app.info', payload: { host: 'electron', demoServerUrl: 'http://127.0.0.1:9' } }]);
+  });
+
+  it('turns a notification click into an app.open event, and the page accepts only a document id', () => {
+    const p = loadPreload();
+    const api = p.exposed.get('ioffice') as { onMessage(l: (m: unknown) => void): () => void };
+    const got: unknown[] = [];
+    api.onMessage((m) => got.push(m));
+    const id = '3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+    p.ipc.emit('ioffice:open-document', {}, id);
+    p.ipc.emit('ioffice:open-document', {}, { not: 'a string' });
+    expect(got).toEqual([{ kind: 'event', name: 'app.open', payload: { documentId: id } }]);
+
+    // The page's side: over a real RpcClient, only a well-formed id reaches the listener.
+    let deliver: (m: unknown) => void = () => {};
+    const rpc = new RpcClient({ postMessage: () => {}, onMessage: (l) => ((deliver = l), () => {}) });
+    const opened: string[] = [];
+    onAppOpen(rpc, ({ documentId }) => opened.push(documentId));
+    deliver(got[0]);
+    deliver({ kind: 'event', name: 'app.open', payload: { documentId: '../../etc/passwd' } });
+    deliver({ kind: 'event', name: 'app.open', payload: null });
+    expect(opened).toEqual([id]);
   });
 
   it('appInfo and openExternal go to main (which checks the sender and the URL again)', async () => {

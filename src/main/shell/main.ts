@@ -243,6 +243,8 @@ async function start(): Promise<void> {
         if (w) {
           if (w.isMinimized()) w.restore();
           w.focus();
+          // The renderer opens the document (the preload turns this into an `app.open` event).
+          if (n.documentId) w.webContents.send('ioffice:open-document', n.documentId);
         }
       });
       note.show();

@@ -45,6 +45,10 @@ ipcRenderer.on('ioffice:core-port', (event) => {
 });
 // The host's own news (the demo agency is ready…), as an `app.info` event beside the core's events.
 ipcRenderer.on('ioffice:app-info-changed', (_event, info: AppInfo) => dispatch({ kind: 'event', name: 'app.info', payload: info }));
+// A click on a desktop notification: open its document (the renderer validates the id again).
+ipcRenderer.on('ioffice:open-document', (_event, documentId: unknown) => {
+  if (typeof documentId === 'string' && documentId.length <= 64) dispatch({ kind: 'event', name: 'app.open', payload: { documentId } });
+});
 ipcRenderer.send('ioffice:request-port');
 
 const bridge: IofficeBridge = {

@@ -22,6 +22,7 @@ import { SearchPage } from '../features/search/SearchPage.js';
 import { useApp, useMe, useRpc } from './AppContext.js';
 import { navigate, useRoute, type Route } from './router.js';
 import { roleKey, unitName } from './util.js';
+import { onAppOpen } from './connection.js';
 import { warmUpDocumentViewer } from './warmUp.js';
 
 // The document view carries pdf.js: load it when first needed.
@@ -54,6 +55,9 @@ export function Shell(): React.JSX.Element {
   const [collapsed, setCollapsed] = useState(false);
   const unread = useInboxUnread();
   useEffect(warmUpDocumentViewer, []);
+  // The desktop shell asks for a document when its notification is clicked.
+  const rpc = useRpc();
+  useEffect(() => onAppOpen(rpc, ({ documentId }) => navigate({ name: 'document', id: documentId })), [rpc]);
 
   // The processing slip is a print view: no navigation around it.
   if (route.name === 'slip')

@@ -6,7 +6,7 @@
  * - the web host on 127.0.0.1, with the RPC WebSocket at /rpc and files at /files/<sha256>.
  */
 import { RpcClient } from '../../shared/rpc/client.js';
-import { connectToHost, fetchAppInfo, onAppInfo, type AppInfo, type HostGlobals, type IofficeBridge } from '../../shared/rpc/host.js';
+import { connectToHost, fetchAppInfo, onAppInfo, onAppOpen, type AppInfo, type HostGlobals, type IofficeBridge } from '../../shared/rpc/host.js';
 
 declare global {
   interface Window {
@@ -40,4 +40,4 @@ export async function appInfo(rpc: RpcClient): Promise<AppInfo | null> {
   }
 }
 
-export { onAppInfo };
+export { onAppInfo, onAppOpen };

@@ -66,6 +66,22 @@ export function onAppInfo(rpc: RpcClient, listener: (info: AppInfo) => void): ()
   });
 }
 
+/**
+ * The host asks the page to show a document (a click on a desktop notification), as
+ * an RPC event `app.open` beside the core's events. The id is checked here: the
+ * event comes from the host, but a page must never navigate on malformed input.
+ */
+export const APP_OPEN_EVENT = 'app.open';
+const AppOpen = z.object({ documentId: z.uuid() });
+
+export function onAppOpen(rpc: RpcClient, listener: (target: { documentId: string }) => void): () => void {
+  const on = rpc.on as unknown as (this: RpcClient, event: string, cb: (payload: unknown) => void) => () => void;
+  return on.call(rpc, APP_OPEN_EVENT, (payload) => {
+    const parsed = AppOpen.safeParse(payload);
+    if (parsed.success) listener(parsed.data);
+  });
+}
+
 /** Ask the host (not the core) about itself; works on any RpcClient built from connectToHost or the web host. */
 export async function fetchAppInfo(rpc: RpcClient): Promise<AppInfo> {
   const call = rpc.call as unknown as (this: RpcClient, method: string, params: unknown) => Promise<unknown>;
