@@ -341,7 +341,8 @@ describe('e2e: an incoming document from registration to completion', () => {
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Đăng xuất' }).click();
-    await visible(page.getByTestId('signin-submit'));
+    // Sign-out tells the server and closes the cache (sync engine, files): as long as sign-in may take.
+    await visible(page.getByTestId('signin-submit'), { timeout: 30_000 });
   });
 
   it('runs under the strict CSP with no console errors', async () => {
