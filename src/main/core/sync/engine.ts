@@ -249,7 +249,8 @@ export class SyncEngine {
   }
 
   private async refreshOrg(version: number): Promise<void> {
-    const org = await this.d.client.org();
+    // Aborted with the engine: signing out must not wait for an organisation download.
+    const org = await this.d.client.org(this.stopper.signal);
     const before = this.d.viewer();
     this.d.db.transaction(() => {
       this.d.meta.setJson(META.org, org);

@@ -143,8 +143,8 @@ export class ServerClient {
     await this.request('POST', '/auth/logout', { timeoutMs: 5000 });
   }
 
-  org(): Promise<Organisation> {
-    return this.json(Organisation, 'GET', '/org');
+  org(signal?: AbortSignal): Promise<Organisation> {
+    return this.json(Organisation, 'GET', '/org', undefined, signal);
   }
 
   pull(req: PullRequest, signal?: AbortSignal): Promise<PullResponse> {
