@@ -251,6 +251,12 @@ export class MailService {
     return { outboxId: id, messageId: built.messageId };
   }
 
+  /** Where the outbox finds a message on the server (a moved one has no UID until the server's answer). */
+  private serverAddress(m: MessageRow): { localId: number; folderPath: string | null; uid: number | null; uidvalidity: string | null; messageId: string | null } {
+    const f = this.st().folder(m.folder_id);
+    return { localId: m.id, folderPath: f?.path ?? null, uid: m.uid > 0 ? m.uid : null, uidvalidity: f?.uidvalidity ?? null, messageId: m.message_id };
+  }
+
   /** Change flags locally and queue the change. Call in a transaction. */
   private localFlags(ids: number[], add: string[], remove: string[], now: string): number {
     const st = this.st();
@@ -258,12 +264,11 @@ export class MailService {
     for (const id of ids) {
       const m = st.message(id);
       if (!m) continue;
-      const f = st.folder(m.folder_id);
       const flags = new Set(JSON.parse(m.flags) as string[]);
       for (const x of add) flags.add(x);
       for (const x of remove) flags.delete(x);
       st.setFlags(m.id, [...flags], null);
-      st.enqueue({ kind: 'flags', localId: m.id, folderPath: f?.path ?? null, uid: m.uid > 0 ? m.uid : null, uidvalidity: f?.uidvalidity ?? null, messageId: m.message_id, args: { add, remove }, now });
+      st.enqueue({ kind: 'flags', ...this.serverAddress(m), args: { add, remove }, now });
       n++;
     }
     return n;
@@ -275,9 +280,8 @@ export class MailService {
     for (const id of ids) {
       const m = st.message(id);
       if (!m) continue;
-      const f = st.folder(m.folder_id);
       if (target && target.id === m.folder_id) continue;
-      st.enqueue({ kind: 'move', localId: m.id, folderPath: f?.path ?? null, uid: m.uid > 0 ? m.uid : null, uidvalidity: f?.uidvalidity ?? null, messageId: m.message_id, args: { to: target?.path ?? null }, now });
+      st.enqueue({ kind: 'move', ...this.serverAddress(m), args: { to: target?.path ?? null }, now });
       if (target) st.moveLocal(m.id, target.id);
       else st.deleteMessages([m.id]);
       n++;
