@@ -17,6 +17,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import {
+  addOpinion,
   attrIs,
   countIs,
   cspViolations,
@@ -223,12 +224,7 @@ describe('e2e: an incoming document from registration to completion', () => {
     await hasText(page.locator('.textLayer .highlight.selected'), /đồng bào/iu);
     await shot(page, '03-document-pdf');
 
-    await page.getByTestId('action-opinion').click();
-    const dialog = page.locator('.opinion-dialog .ant-modal');
-    await dialog.getByTestId('opinion-content').fill(OPINION);
-    await dialog.getByRole('button', { name: 'Gửi ý kiến' }).click();
-    await hidden(dialog);
-    await page.getByRole('tab', { name: 'Xử lý', exact: true }).click();
+    await addOpinion(page, OPINION);
     await countIs(page.getByTestId('opinion').filter({ hasText: OPINION }), 1);
     await countIs(page.getByTestId('pending-tag'), 0, { timeout: 20_000 });
   });

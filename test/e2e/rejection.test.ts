@@ -17,12 +17,12 @@ import { UNITS, U } from '../helpers/fixtures.js';
 import { startProxy, type NetProxy } from '../helpers/netProxy.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import {
+  addOpinion,
   attrIs,
   countIs,
   cspViolations,
   ensureRendererBuilt,
   hasText,
-  hidden,
   launchChromium,
   openWindow,
   shot,
@@ -98,12 +98,7 @@ describe('e2e: a rejected offline action is explained and rolled back', () => {
     await page.getByTestId('sync-indicator').getByRole('button').click();
     await attrIs(page.getByTestId('sync-state'), 'data-state', 'offline', { timeout: 20_000 });
 
-    await page.getByTestId('action-opinion').click();
-    const dialog = page.locator('.opinion-dialog .ant-modal');
-    await dialog.getByTestId('opinion-content').fill(OPINION);
-    await dialog.getByRole('button', { name: 'Gửi ý kiến' }).click();
-    await hidden(dialog);
-    await page.getByRole('tab', { name: 'Xử lý', exact: true }).click();
+    await addOpinion(page, OPINION);
     const mine = page.getByTestId('opinion').filter({ hasText: OPINION });
     await textIs(mine.getByTestId('pending-tag'), 'Chờ đồng bộ');
 

@@ -158,6 +158,16 @@ export async function shot(page: Page, name: string, o: { height?: number } = {}
   return path;
 }
 
+/** Add an opinion through the document view's dialog, then show the processing tab where it appears. */
+export async function addOpinion(page: Page, text: string): Promise<void> {
+  await page.getByTestId('action-opinion').click();
+  const dialog = page.locator('.opinion-dialog .ant-modal');
+  await dialog.getByTestId('opinion-content').fill(text);
+  await dialog.getByRole('button', { name: 'Gửi ý kiến' }).click();
+  await hidden(dialog);
+  await page.getByRole('tab', { name: 'Xử lý', exact: true }).click();
+}
+
 /** Type a date into an antd DatePicker the way a user does: dd/MM/yyyy, then Enter. */
 export async function typeDate(picker: Locator, ddmmyyyy: string): Promise<void> {
   const input = (await picker.evaluate((el) => el.tagName)) === 'INPUT' ? picker : picker.locator('input').first();
