@@ -57,6 +57,10 @@ export const ERROR_MESSAGES = {
   mail_recipient_required: { vi: 'Thư phải có ít nhất một người nhận.', en: 'The message needs at least one recipient.' },
   mail_send_rejected: { vi: 'Máy chủ thư từ chối gửi thư: {details}', en: 'The mail server refused the message: {details}' },
   mail_offline: { vi: 'Chưa kết nối được máy chủ thư; thao tác sẽ được thực hiện khi có mạng.', en: 'Not connected to the mail server; this will be done when the network is back.' },
+  cache_unreadable: {
+    vi: 'Không mở được dữ liệu lưu trên máy này: khóa mã hóa của nó bị mất hoặc không khớp (ví dụ hồ sơ người dùng được chép sang máy khác). Dữ liệu cũ đã được cất riêng, không bị xóa; những thay đổi chưa gửi trong đó không đọc được nếu không có khóa. Hãy đăng nhập lại để tải lại văn bản từ máy chủ.',
+    en: 'The data kept on this computer cannot be opened: its encryption key is lost or does not match (for example the user profile was copied from another computer). The old data was set aside, not deleted; changes not yet sent in it cannot be read without the key. Sign in again to download your documents from the server.',
+  },
   internal: { vi: 'Đã xảy ra lỗi không mong muốn.', en: 'An unexpected error occurred.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
