@@ -46,7 +46,9 @@ describe('incoming PDF', () => {
     expect(page).toContain('Số: 15/QĐ-BNV');
     expect(page).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(page).toContain('Độc lập - Tự do - Hạnh phúc');
-    expect(page).toContain('Hà Nội, ngày 05 tháng 03 năm 2025');
+    // Decree 30: only January and February take a leading zero in the month.
+    expect(page).toContain('Hà Nội, ngày 05 tháng 3 năm 2025');
+    expect(page).not.toContain('tháng 03');
     expect(page).toContain('QUYẾT ĐỊNH');
     expect(page).toContain('KT. BỘ TRƯỞNG THỨ TRƯỞNG');
     expect(page).toContain('Trương Hải Long');

@@ -13,6 +13,7 @@ import {
   givenName,
   isValidIsoDate,
   nfc,
+  normalizeVietnamese,
   nfcDeep,
   parseDateVi,
   placeDateLine,
@@ -105,6 +106,27 @@ describe('accent-insensitive search folding', () => {
 
   it('keeps digits and the punctuation of a number/symbol', () => {
     expect(foldForSearch('Số: 15/QĐ-UBND')).toBe('so: 15/qd-ubnd');
+  });
+});
+
+describe('one spelling for matching', () => {
+  it('places tones the old way on oa, oe and uy ending a syllable, so both spellings match', () => {
+    expect(normalizeVietnamese('Giấy uỷ quyền')).toBe(normalizeVietnamese('Giấy ủy quyền'));
+    expect(normalizeVietnamese('Giấy uỷ quyền')).toBe('Giấy ủy quyền');
+    expect(normalizeVietnamese('hoà giải')).toBe('hòa giải');
+    expect(normalizeVietnamese('khoẻ')).toBe('khỏe');
+    expect(normalizeVietnamese('THUỶ LỢI')).toBe('THỦY LỢI');
+    expect(normalizeVietnamese('Giấy uỷ quyền'.normalize('NFD'))).toBe('Giấy ủy quyền');
+  });
+
+  it('leaves syllables alone where both styles agree, and qu + y', () => {
+    for (const s of ['Hoàng', 'toán', 'quyết', 'quý', 'Quỳnh', 'khuỷu', 'thuở']) expect(normalizeVietnamese(s), s).toBe(s);
+  });
+
+  it('reads Ð (Icelandic Eth, U+00D0) as Đ, and search folds it like Đ', () => {
+    expect(normalizeVietnamese('\u00D0à Nẵng')).toBe('Đà Nẵng');
+    expect(foldForSearch('\u00D0à Nẵng')).toBe('da nang');
+    expect(foldForSearch('QUYẾT \u00D0ỊNH')).toBe(foldForSearch('Quyết định'));
   });
 });
 
@@ -229,6 +251,14 @@ describe('dates in Vietnam time (UTC+7)', () => {
   it('writes the place-and-date line of an official document', () => {
     expect(placeDateLine('Kon Tum', '2026-01-05')).toBe('Kon Tum, ngày 05 tháng 01 năm 2026');
     expect(placeDateLine('Hà Nội', '2026-01-04T17:30:00Z')).toBe('Hà Nội, ngày 05 tháng 01 năm 2026');
+  });
+
+  it('pads days below 10 and only the months January and February (Decree 30, Appendix I)', () => {
+    expect(placeDateLine('Hà Nội', '2020-03-05')).toBe('Hà Nội, ngày 05 tháng 3 năm 2020');
+    expect(placeDateLine('Hà Nội', '2020-02-15')).toBe('Hà Nội, ngày 15 tháng 02 năm 2020');
+    expect(placeDateLine('Kon Tum', '2026-11-25')).toBe('Kon Tum, ngày 25 tháng 11 năm 2026');
+    expect(placeDateLine('Kon Tum', '2026-09-09')).toBe('Kon Tum, ngày 09 tháng 9 năm 2026');
+    expect(placeDateLine('Kon Tum', '2026-10-01')).toBe('Kon Tum, ngày 01 tháng 10 năm 2026');
   });
 
   it('reads dates typed as dd/MM/yyyy, with or without leading zeros, and refuses impossible ones', () => {

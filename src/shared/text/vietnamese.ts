@@ -41,7 +41,8 @@ export function foldForSearch(value: string): string {
   return value
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
-    .replace(/[đĐ]/gu, 'd')
+    // Ð (U+00D0, Icelandic Eth) and ð look like Đ/đ and arrive from some fonts and keyboards.
+    .replace(/[đĐÐð]/gu, 'd')
     .toLowerCase()
     .normalize('NFC');
 }
@@ -133,8 +134,50 @@ export function isValidIsoDate(value: string): boolean {
   return d <= days;
 }
 
-/** The place-and-date line of an official document: "Kon Tum, ngày 05 tháng 01 năm 2026". */
-export function placeDateLine(place: string, date: string | Date): string {
+/**
+ * A month number as written in "ngày … tháng … năm …" (Decree 30, Appendix I):
+ * only January and February take a leading zero ("tháng 01", "tháng 02", "tháng 3",
+ * "tháng 12"), so that "tháng 1" cannot be turned into "tháng 11" by hand.
+ */
+export function monthInDateLine(month: number): string {
+  return month <= 2 ? pad2(month) : String(month);
+}
+
+/** A day number as written in "ngày … tháng …": days below 10 take a leading zero. */
+export function dayInDateLine(day: number): string {
+  return pad2(day);
+}
+
+/** "ngày 05 tháng 3 năm 2020" for a date (Vietnam calendar day of an instant). */
+export function dateInWords(date: string | Date): string {
   const p = vnDateParts(date);
-  return `${place}, ngày ${pad2(p.day)} tháng ${pad2(p.month)} năm ${p.year}`;
+  return `ngày ${dayInDateLine(p.day)} tháng ${monthInDateLine(p.month)} năm ${p.year}`;
+}
+
+/** The place-and-date line of an official document: "Kon Tum, ngày 05 tháng 01 năm 2026", "Hà Nội, ngày 15 tháng 3 năm 2026". */
+export function placeDateLine(place: string, date: string | Date): string {
+  return `${place}, ${dateInWords(date)}`;
+}
+
+/** The tone marks of Vietnamese, in NFD. */
+const TONE = '[\\u0300\\u0301\\u0303\\u0309\\u0323]';
+/**
+ * oa, oe and uy ending a syllable carry their tone on the second vowel in the
+ * "new style" (hoà, uỷ) and on the first in the "old style" (hòa, ủy), which
+ * Decree 30's own texts use. "qu" is a consonant: quý, quỳ are not touched.
+ */
+const NEW_STYLE_TONE = new RegExp(`(?<![qQ])([oO](?=[aAeE])|[uU](?=[yY]))([aAeEyY])(${TONE})(?![\\p{L}\\p{M}])`, 'gu');
+
+/**
+ * One spelling for matching (not for display): NFC, the old-style tone placement
+ * ("Giấy uỷ quyền" = "Giấy ủy quyền", "hoà" = "hòa"), and Ð/ð (Icelandic Eth, a
+ * look-alike some fonts and keyboards produce) as Đ/đ.
+ */
+export function normalizeVietnamese(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(NEW_STYLE_TONE, '$1$3$2')
+    .normalize('NFC')
+    .replace(/Ð/gu, 'Đ')
+    .replace(/ð/gu, 'đ');
 }

@@ -10,7 +10,7 @@
  */
 import type { AssignmentRole, Confidentiality, IncomingMetadata, Urgency } from '../../../shared/model/incoming.js';
 import { DOCUMENT_TYPES, buildCodeNotation, formatCodeNumber, type DocumentTypeInfo } from '../../../shared/domain/documentNumber.js';
-import { formatDateVi, vnToday } from '../../../shared/text/vietnamese.js';
+import { formatDateVi, monthInDateLine, vnToday } from '../../../shared/text/vietnamese.js';
 import {
   FAMILY_NAMES,
   FEMALE_GIVEN,
@@ -288,9 +288,9 @@ function typeInfo(name: string): DocumentTypeInfo {
 function periodOf(iso: string): string {
   const [y, m] = iso.split('-').map(Number) as [number, number];
   if (m === 1) return `năm ${y - 1}`;
-  if (m <= 2) return `tháng ${formatCodeNumber(m - 1 || 12)} năm ${y}`;
+  if (m <= 2) return `tháng ${monthInDateLine(m - 1 || 12)} năm ${y}`;
   if (m <= 4) return `quý I năm ${y}`;
-  if (m <= 5) return `tháng ${formatCodeNumber(m - 1)} năm ${y}`;
+  if (m <= 5) return `tháng ${monthInDateLine(m - 1)} năm ${y}`;
   if (m <= 7) return `6 tháng đầu năm ${y}`;
   if (m <= 8) return `7 tháng năm ${y}`;
   if (m <= 10) return `9 tháng năm ${y}`;
