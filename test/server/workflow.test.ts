@@ -241,6 +241,36 @@ describe.each(BACKENDS)('incoming workflow (%s)', (backend) => {
     expect(isOverdue(done, summary('cv.kinhte1'), clock.now())).toBe(false);
   });
 
+  it('a person handed the work inside a co-operating unit without a date works to the unit’s deadline, and is late when the unit is', async () => {
+    clock.set('2026-11-26T02:00:00Z');
+    const docId = await c.vanthu.register({ dueDate: vnDate(clock.now(), 20) });
+    const main = randomUUID();
+    const coop = randomUUID();
+    await c.chutich.apply('incoming.assign', {
+      documentId: docId,
+      instruction: '',
+      assignments: [
+        { id: main, role: 'main', unitId: UNITS.economy.id, userId: null, deadline: vnDate(clock.now(), 10) },
+        { id: coop, role: 'cooperate', unitId: UNITS.internal.id, userId: null, deadline: vnDate(clock.now(), 2) },
+      ],
+    });
+    const unitDeadline = vnDate(clock.now(), 2);
+    // Three days later the unit's deadline has passed: no date is valid, so its leader hands the work on without one.
+    clock.advance(3 * DAY);
+    const child = randomUUID();
+    await c['tp.noichinh'].apply('incoming.reassign', {
+      documentId: docId,
+      parentAssignmentId: coop,
+      assignments: [{ id: child, role: 'cooperate', userId: id('cv.noichinh'), deadline: null }],
+    });
+    const mine = (await docOf(s.url, t['cv.noichinh'], docId))!;
+    expect(mine.assignments.find((a) => a.id === child)?.deadline).toBe(unitDeadline);
+    expect(deadlineFor(mine, summary('cv.noichinh'))).toBe(unitDeadline);
+    expect(isOverdue(mine, summary('cv.noichinh'), clock.now())).toBe(true);
+    // The main handler is not late: the unit's deadline is not the document's.
+    expect(isOverdue(mine, summary('tp.kinhte'), clock.now())).toBe(false);
+  });
+
   it('the agency leader moves the main role to another unit by revoking first, which also revokes what was handed down', async () => {
     const docId = await c.vanthu.register();
     const kt = randomUUID();

@@ -6,7 +6,7 @@
  * these tests pin the derivations directly, without a server.
  */
 import { describe, expect, it } from 'vitest';
-import { allowedActions, deadlineFor, isOverdue, roleOf, type OrgView } from '../../src/shared/domain/incomingRules.js';
+import { allowedActions, applyMutation, deadlineFor, isOverdue, roleOf, type OrgView } from '../../src/shared/domain/incomingRules.js';
 import type { Assignment, AssignmentRole, IncomingDocument } from '../../src/shared/model/incoming.js';
 import type { Unit, UserSummary } from '../../src/shared/model/organisation.js';
 import { FIXTURE_ORG, U, UNITS } from '../helpers/fixtures.js';
@@ -193,6 +193,44 @@ describe('deadline that applies to a person', () => {
     const d2 = doc({ dueDate: '2026-12-05', assignments: [revokedMain, revokedMine, newMain] });
     expect(deadlineFor(d2, null)).toBe('2026-12-01');
     expect(deadlineFor(d2, tpKinhte)).toBe('2026-12-01');
+  });
+});
+
+describe('a person re-assigned inside a unit without a deadline of their own', () => {
+  // The internal-affairs department co-operates with a deadline (28/11) earlier than the main one (30/11).
+  const reassignInternal = (now: string): { after: IncomingDocument; childId: string } => {
+    const { d, internal } = assignedDoc();
+    const childId = id();
+    const after = applyMutation(
+      d,
+      {
+        name: 'incoming.reassign',
+        args: { documentId: d.id, parentAssignmentId: internal.id, assignments: [{ id: childId, role: 'cooperate', userId: cvNoichinh.id, deadline: null, note: '' }] },
+      } as Parameters<typeof applyMutation>[1],
+      { actor: tpNoichinh, org, now: new Date(now) },
+    );
+    return { after, childId };
+  };
+
+  it('works to the unit’s deadline, not the main handler’s', () => {
+    const { after, childId } = reassignInternal('2026-11-25T02:00:00Z');
+    expect(after.assignments.find((a) => a.id === childId)?.deadline).toBe('2026-11-28');
+    expect(deadlineFor(after, cvNoichinh)).toBe('2026-11-28');
+  });
+
+  it('is overdue once the unit’s deadline has passed, and can still be handed the work then', () => {
+    // 29/11: the unit is late; its leader can pick no date (none may be past, none after the unit’s).
+    const { after } = reassignInternal('2026-11-29T02:00:00Z');
+    expect(deadlineFor(after, cvNoichinh)).toBe('2026-11-28');
+    expect(isOverdue(after, cvNoichinh, new Date('2026-11-29T02:00:00Z'))).toBe(true);
+  });
+
+  it('a hand-down stored without a deadline (before this rule) still follows its unit’s deadline', () => {
+    const { d, internal } = assignedDoc();
+    const child = assignment({ role: 'cooperate', userId: cvNoichinh.id, parentId: internal.id, assignedBy: tpNoichinh.id });
+    const withChild = { ...d, assignments: [...d.assignments, child] };
+    expect(deadlineFor(withChild, cvNoichinh)).toBe('2026-11-28');
+    expect(isOverdue(withChild, cvNoichinh, new Date('2026-11-29T02:00:00Z'))).toBe(true);
   });
 });
 

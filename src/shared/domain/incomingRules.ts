@@ -60,10 +60,22 @@ export function roleOf(doc: Pick<IncomingDocument, 'assignments'>, user: Pick<Us
   return best;
 }
 
-/** The deadline that applies to the user: their own assignment's, else the document's. */
+/**
+ * An assignment's own deadline, else (for a hand-down inside a unit) the unit's:
+ * the unit leader can give no later date, so a person handed the work without one
+ * works to the unit's deadline, not the main handler's.
+ */
+export function assignmentDeadline(doc: Pick<IncomingDocument, 'assignments'>, a: Pick<Assignment, 'deadline' | 'parentId'>): string | null {
+  if (a.deadline !== null || a.parentId === null) return a.deadline;
+  const parent = doc.assignments.find((p) => p.id === a.parentId);
+  return parent ? assignmentDeadline(doc, parent) : null;
+}
+
+/** The deadline that applies to the user: their own assignment's (or its unit's), else the document's. */
 export function deadlineFor(doc: Pick<IncomingDocument, 'assignments' | 'dueDate'>, user: Pick<UserSummary, 'id' | 'role' | 'unitId'> | null): string | null {
   if (user) {
     const mine = assignmentsOf(doc, user)
+      .map((a) => ({ role: a.role, deadline: assignmentDeadline(doc, a) }))
       .filter((a) => a.deadline !== null)
       .sort((a, b) => ROLE_RANK[b.role] - ROLE_RANK[a.role]);
     if (mine[0]?.deadline) return mine[0].deadline;
@@ -235,7 +247,10 @@ function reassign(doc: IncomingDocument, args: MutationArgs<'incoming.reassign'>
     checkDeadline(n.deadline, ctx);
     if (n.deadline !== null && parent.deadline !== null && n.deadline > parent.deadline) throw new AppError('deadline_invalid');
     if (n.role === 'main') mains += 1;
-    created.push({ ...n, unitId: null, parentId: parent.id, assignedBy: ctx.actor.id, assignedAt: ctx.now.toISOString(), status: 'active', completedAt: null });
+    // No date given: the person works to the unit's deadline (stored, so the slip and history say it),
+    // even once it has passed — then no date is valid and the hand-down is overdue from the start.
+    const deadline = n.deadline ?? (n.role === 'info' ? null : parent.deadline);
+    created.push({ ...n, deadline, unitId: null, parentId: parent.id, assignedBy: ctx.actor.id, assignedAt: ctx.now.toISOString(), status: 'active', completedAt: null });
   }
   if (mains > 1) throw new AppError('main_handler_exists');
   const next = { ...doc, assignments: [...doc.assignments, ...created] };
