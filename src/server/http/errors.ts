@@ -18,6 +18,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   not_unit_leader: 403,
   not_handler: 403,
   not_main_handler: 403,
+  content_withheld: 403,
+  file_withheld: 403,
   not_found: 404,
   document_not_found: 404,
   mutation_gap: 409,
@@ -28,12 +30,26 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   file_not_pdf: 415,
   rate_limited: 429,
   server_error: 500,
+  service_unavailable: 503,
   internal: 500,
 };
 
 export const statusOf = (code: ErrorCode): number => STATUS[code] ?? 400;
 
 const mb = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
+
+/**
+ * The database is down or out of connections, as opposed to a bug: answered 503 so
+ * clients retry later. A 500 means this request failed for a reason retrying will
+ * not fix, and the core sets such a mutation aside as failed (docs/decisions.md §18).
+ */
+function isUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (/^(08|57P0|53)/u.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code)) return true;
+  const message = typeof e?.message === 'string' ? e.message : '';
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/u.test(message);
+}
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
@@ -48,6 +64,10 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.status(400).send(errorBody('invalid_json'));
     const status = (err as FastifyError).statusCode;
     if (status !== undefined && status >= 400 && status < 500) return reply.status(status).send(errorBody('bad_request', {}, err.message));
+    if (isUnavailable(err)) {
+      req.log.warn({ err }, 'database unavailable');
+      return reply.status(503).send(errorBody('service_unavailable'));
+    }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(errorBody('server_error'));
   });

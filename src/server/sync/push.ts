@@ -12,11 +12,12 @@ import type { z } from 'zod';
 import { AppError, errorBody, type AppErrorBody } from '../../shared/i18n/errors.js';
 import type { UserSummary } from '../../shared/model/organisation.js';
 import { isMutationName, MUTATION_ARGS, type Mutation } from '../../shared/sync/mutations.js';
-import type { MutationResult, PushRequest, PushResponse } from '../../shared/sync/protocol.js';
+import { CONTROL_CHARACTER } from '../../shared/model/primitives.js';
+import { ABANDONED_MUTATION, type MutationResult, type PushRequest, type PushResponse } from '../../shared/sync/protocol.js';
 import type { Db, Queryable } from '../db/database.js';
 import { applyIncomingMutation } from '../domain/incomingService.js';
 import type { OrganisationCache } from '../domain/organisation.js';
-import { summariseZodError } from '../http/validation.js';
+import { invalidInput } from '../http/validation.js';
 
 export interface PushDeps {
   db: Db;
@@ -28,10 +29,23 @@ export interface PushDeps {
 export type PushOutcome = { kind: 'ok'; body: PushResponse } | { kind: 'gap'; expected: number; lastMutationId: number };
 
 function parseMutation(name: string, args: unknown): Mutation {
-  if (!isMutationName(name)) throw new AppError('unknown_mutation', { details: name });
+  // The client gave this one up (docs/decisions.md §18): recorded as rejected so the id advances.
+  if (name === ABANDONED_MUTATION) throw new AppError('mutation_abandoned');
+  // The name is echoed back and stored as JSON (jsonb refuses NUL): never with a control character in it.
+  if (!isMutationName(name)) throw new AppError('unknown_mutation', { details: name.replace(new RegExp(CONTROL_CHARACTER.source, 'gu'), '\uFFFD') });
   const parsed = (MUTATION_ARGS[name] as z.ZodType).safeParse(args);
-  if (!parsed.success) throw new AppError('invalid_mutation', { details: summariseZodError(parsed.error) });
+  if (!parsed.success) throw invalidInput(parsed.error, 'invalid_mutation');
   return { name, args: parsed.data } as Mutation;
+}
+
+/**
+ * A database refusal of this mutation's data (SQLSTATE class 22 "data exception",
+ * 23 "integrity constraint violation"): the same mutation would fail the same way
+ * every time, so it is rejected, not answered with a 500 the client would retry.
+ */
+function isDataError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^2[23][0-9A-Z]{3}$/u.test(code);
 }
 
 async function lockClient(q: Queryable, clientId: string, user: UserSummary, now: Date): Promise<number> {
@@ -72,9 +86,10 @@ export async function push(deps: PushDeps, user: UserSummary, req: PushRequest):
         for (const u of outcome.poke) poke.add(u);
         result = outcome.warnings.length > 0 ? { id: m.id, status: 'applied', warnings: outcome.warnings } : { id: m.id, status: 'applied' };
       } catch (err) {
-        if (!(err instanceof AppError)) throw err;
+        if (!(err instanceof AppError) && !isDataError(err)) throw err;
         await q.query('ROLLBACK TO SAVEPOINT mutation');
-        result = { id: m.id, status: 'rejected', error: err.toBody() };
+        const refusal = err instanceof AppError ? err : new AppError('invalid_mutation', { details: 'the database refused this data' });
+        result = { id: m.id, status: 'rejected', error: refusal.toBody() };
       }
       await q.query('UPDATE clients SET last_mutation_id = $2, updated_at = $3 WHERE client_id = $1', [req.clientId, m.id, now.toISOString()]);
       await q.query('INSERT INTO mutation_results (client_id, mutation_id, status, error, warnings) VALUES ($1, $2, $3, $4, $5)', [

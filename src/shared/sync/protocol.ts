@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IncomingDocument } from '../model/incoming.js';
 import { Agency, UserSummary } from '../model/organisation.js';
-import { isoDateTime, uuid } from '../model/primitives.js';
+import { isoDateTime, noControlCharacters, plainString, uuid } from '../model/primitives.js';
 
 /**
  * The sync wire protocol between the core and the reference server
@@ -12,10 +12,11 @@ export const API_PREFIX = '/api/v1';
 
 // ── Auth ────────────────────────────────────────────────────────────────────
 export const LoginRequest = z.object({
-  username: z.string().min(1).max(64).transform((s) => s.normalize('NFC').trim().toLowerCase()),
+  username: noControlCharacters(z.string().min(1).max(64)).transform((s) => s.normalize('NFC').trim().toLowerCase()),
+  /** Opaque: only ever hashed, never stored or compared as text, so any character is allowed. */
   password: z.string().min(1).max(256),
   /** A label for the device, shown in the user's session list. */
-  deviceName: z.string().max(100).optional(),
+  deviceName: plainString(100).optional(),
 });
 export type LoginRequest = z.input<typeof LoginRequest>;
 
@@ -31,7 +32,7 @@ export type LoginResponse = z.infer<typeof LoginResponse>;
 export const PullRequest = z.object({
   clientId: uuid,
   /** Opaque; null asks for everything from scratch. */
-  cursor: z.string().max(512).nullable(),
+  cursor: plainString(512).nullable(),
   limit: z.number().int().min(1).max(2000).default(500),
 });
 export type PullRequest = z.input<typeof PullRequest>;
@@ -59,6 +60,21 @@ export const PullResponse = z.object({
 export type PullResponse = z.infer<typeof PullResponse>;
 
 // ── Push ────────────────────────────────────────────────────────────────────
+/**
+ * The most a push may carry: at most this many mutations, in a body of at most
+ * MAX_PUSH_BYTES (the server's JSON body limit). The core cuts batches by both
+ * and sets aside, as failed, a single mutation that can never fit (§18).
+ */
+export const MAX_PUSH_MUTATIONS = 100;
+export const MAX_PUSH_BYTES = 2 * 1024 * 1024;
+
+/**
+ * What the core sends in place of a mutation it gave up (the server refused it for
+ * good, or it is too large to send) so the server's mutation id still advances
+ * past it; the server records it as rejected ('mutation_abandoned').
+ */
+export const ABANDONED_MUTATION = 'sync.abandoned';
+
 /** The envelope only: args are validated per mutation, so one bad mutation is rejected, not the batch. */
 export const PushedMutation = z.object({
   id: z.number().int().positive(),
@@ -70,7 +86,7 @@ export type PushedMutation = z.infer<typeof PushedMutation>;
 
 export const PushRequest = z.object({
   clientId: uuid,
-  mutations: z.array(PushedMutation).min(1).max(100),
+  mutations: z.array(PushedMutation).min(1).max(MAX_PUSH_MUTATIONS),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
@@ -105,10 +121,10 @@ export const PushGapBody = ErrorBody.extend({
 
 // ── Duplicates (the clerk's warning before registering) ─────────────────────
 export const DuplicateCheckRequest = z.object({
-  codeNumber: z.string().max(11),
-  codeNotation: z.string().max(30),
-  issuer: z.string().max(200),
-  issuedDate: z.string().max(10),
+  codeNumber: plainString(11),
+  codeNotation: plainString(30),
+  issuer: plainString(200),
+  issuedDate: plainString(10),
 });
 export const DuplicateCheckResponse = z.object({
   duplicates: z.array(z.object({ id: uuid, arrivalNumber: z.number().int(), arrivalYear: z.number().int(), arrivalDate: isoDateTime, subject: z.string() })),
@@ -124,4 +140,4 @@ export type FileUploadResponse = z.infer<typeof FileUploadResponse>;
 
 /** Upload and download limits, shared so the client can refuse early with the same message. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
-export const MAX_JSON_BYTES = 2 * 1024 * 1024;
+export const MAX_JSON_BYTES = MAX_PUSH_BYTES;

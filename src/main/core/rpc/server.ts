@@ -1,5 +1,6 @@
 import { RPC, RPC_EVENTS, RpcRequestMessage, type RpcEvent, type RpcEventPayload, type RpcMethod, type RpcTransport } from '../../../shared/rpc/contract.js';
 import { AppError } from '../../../shared/index.js';
+import { controlCharacterIssue } from '../../../shared/model/primitives.js';
 import { toErrorBody } from '../sync/errors.js';
 
 export type MethodHandlers = { [M in RpcMethod]: (params: never) => Promise<unknown> };
@@ -79,7 +80,11 @@ export class RpcServer {
       if (!Object.hasOwn(RPC, method)) throw new AppError('bad_request', {}, { method });
       const spec = RPC[method as RpcMethod];
       const params = spec.params.safeParse(req.data.params ?? {});
-      if (!params.success) throw new AppError('validation_failed', { details: describeIssues(params.error.issues) }, params.error.issues);
+      if (!params.success) {
+        const control = controlCharacterIssue(params.error);
+        if (control) throw new AppError('control_characters', control);
+        throw new AppError('validation_failed', { details: describeIssues(params.error.issues) }, params.error.issues);
+      }
       await this.opts.ready;
       const handler = this.handlers[method as RpcMethod] as (p: unknown) => Promise<unknown>;
       const result = await handler(params.data);
