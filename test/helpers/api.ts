@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { API_PREFIX } from '../../src/shared/sync/protocol.js';
 import type { IncomingMetadata } from '../../src/shared/model/incoming.js';
+import { serverClock } from './clocks.js';
 import { FIXTURE_PASSWORD } from './fixtures.js';
 
 export interface HttpResult<T = any> {
@@ -99,8 +100,10 @@ export class PushClient {
     private readonly base: string,
     private readonly token: string,
   ) {}
-  async send(name: string, args: unknown, id = this.nextId): Promise<HttpResult> {
-    const r = await http(this.base, 'POST', '/sync/push', { token: this.token, json: { clientId: this.clientId, mutations: [{ id, name, args, createdAt: new Date().toISOString() }] } });
+  /** `createdAt`: when the user acted; by default now on the server's clock (test/helpers/clocks.ts); null sends none (an older client). */
+  async send(name: string, args: unknown, id = this.nextId, createdAt: string | null = serverClock(this.base)().toISOString()): Promise<HttpResult> {
+    const mutation = createdAt === null ? { id, name, args } : { id, name, args, createdAt };
+    const r = await http(this.base, 'POST', '/sync/push', { token: this.token, json: { clientId: this.clientId, mutations: [mutation] } });
     if (id === this.nextId && r.status === 200) this.nextId += 1;
     return r;
   }

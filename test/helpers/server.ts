@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { openPostgres } from '../../src/server/db/database.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
+import { setServerClock } from './clocks.js';
 import { testDatabasePrefix } from './paths.js';
 
 export type Backend = 'pglite' | 'postgres';
@@ -64,6 +65,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     port,
   });
   writeFileSync(portFile, String(new URL(server.url).port));
+  setServerClock(server.url, options.now ?? ((): Date => new Date()));
   return { url: server.url, dataDir, backend, server, close: () => server.close() };
 }
 

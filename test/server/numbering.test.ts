@@ -100,10 +100,10 @@ describe.each(BACKENDS)('arrival numbers and duplicates (%s)', (backend) => {
       }
     });
 
-    it('a different issue date, issuer, number or symbol is not a duplicate', async () => {
+    it('a different issue year, issuer, number or symbol is not a duplicate', async () => {
       const cl = new PushClient(s.url, t.vanthu);
       const others = [
-        { ...original, issuedDate: '2026-11-21' },
+        { ...original, issuedDate: '2025-11-20' },
         { ...original, issuer: 'Sở Tư pháp tỉnh Kon Tum' },
         { ...original, codeNumber: '16' },
         { ...original, codeNotation: 'QĐ-STC' },
@@ -133,7 +133,7 @@ describe.each(BACKENDS)('arrival numbers and duplicates (%s)', (backend) => {
       expect(body.duplicates[0]).toEqual({ id: a, arrivalNumber: stored.arrivalNumber, arrivalYear: 2026, arrivalDate: stored.arrivalDate, subject: stored.subject });
       expect(body.duplicates[1]!.arrivalNumber).toBe(stored.arrivalNumber + 1);
 
-      const none = await http(s.url, 'POST', '/incoming/duplicates', { token: t.vanthu, json: { ...original, issuedDate: '2025-11-20' } });
+      const none = await http(s.url, 'POST', '/incoming/duplicates', { token: t.vanthu, json: { ...original, issuedDate: '2024-11-20' } });
       expect(none.status).toBe(200);
       expect(none.body).toEqual({ duplicates: [] });
 

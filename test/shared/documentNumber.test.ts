@@ -12,7 +12,10 @@ import {
   documentTypeByName,
   formatCodeNumber,
   formatNumberSymbol,
+  normaliseCodeNotation,
   parseNumberSymbol,
+  splitTypedNumber,
+  canonicalDocumentType,
 } from '../../src/shared/domain/documentNumber.js';
 
 describe('document types (Decree 30, Appendix III)', () => {
@@ -48,7 +51,32 @@ describe('document types (Decree 30, Appendix III)', () => {
       'Phiếu báo': 'PB',
       'Công văn': null,
       'Thư công': null,
+      'Hiến pháp': null,
+      'Bộ luật': null,
+      'Luật': null,
+      'Pháp lệnh': null,
+      'Lệnh': 'L',
+      'Nghị định': 'NĐ',
+      'Nghị quyết liên tịch': 'NQLT',
+      'Thông tư': 'TT',
+      'Thông tư liên tịch': 'TTLT',
     });
+  });
+
+  it('include the legal normative types an agency receives (Luật, Nghị định, Thông tư, Nghị quyết…)', () => {
+    for (const name of ['Luật', 'Nghị định', 'Thông tư', 'Nghị quyết', 'Hiến pháp', 'Bộ luật', 'Pháp lệnh', 'Lệnh', 'Quyết định', 'Thông tư liên tịch'])
+      expect(documentTypeByName(name)?.name, name).toBe(name);
+    expect(parseNumberSymbol('30/2020/NĐ-CP')?.typeAbbreviation).toBe('NĐ');
+    expect(parseNumberSymbol('01/2011/TT-BNV')?.typeAbbreviation).toBe('TT');
+  });
+
+  it('are the same type whatever the tone placement, and Ð typed for Đ', () => {
+    expect(documentTypeByName('Giấy uỷ quyền')?.name).toBe('Giấy ủy quyền');
+    expect(documentTypeByName('GIẤY UỶ QUYỀN')?.name).toBe('Giấy ủy quyền');
+    expect(documentTypeByName('Bản thoả thuận')?.name).toBe('Bản thỏa thuận');
+    expect(documentTypeByName('Nghị \u00D0ịnh')?.name).toBe('Nghị định');
+    expect(canonicalDocumentType(' Giấy uỷ  quyền ')).toBe('Giấy ủy quyền');
+    expect(canonicalDocumentType('Văn bản khác')).toBe('Văn bản khác');
   });
 
   it('are found by name whatever the case or Unicode form the user typed', () => {
@@ -56,7 +84,6 @@ describe('document types (Decree 30, Appendix III)', () => {
     expect(documentTypeByName('  QUYẾT ĐỊNH ')?.abbreviation).toBe('QĐ');
     expect(documentTypeByName('Quye\u0302\u0301t \u0111i\u0323nh')?.abbreviation).toBe('QĐ');
     expect(documentTypeByName('công văn')).toEqual({ name: 'Công văn', abbreviation: null });
-    expect(documentTypeByName('Nghị định')).toBeUndefined();
     expect(documentTypeByName('')).toBeUndefined();
   });
 
@@ -69,6 +96,22 @@ describe('document types (Decree 30, Appendix III)', () => {
     expect(documentTypeByAbbreviation('CTr')?.name).toBe('Chương trình');
     expect(documentTypeByAbbreviation('CT')?.name).toBe('Chỉ thị');
     expect(documentTypeByAbbreviation('UBND')).toBeUndefined();
+  });
+});
+
+describe('symbols keep the case the clerk typed', () => {
+  it('splits "12/TTr-UBND" typed into the number field without upper-casing the symbol', () => {
+    expect(splitTypedNumber('12/TTr-UBND')).toEqual({ codeNumber: '12', codeNotation: 'TTr-UBND' });
+    expect(splitTypedNumber(' 15 / QĐ-TTg ')).toEqual({ codeNumber: '15', codeNotation: 'QĐ-TTg' });
+    expect(splitTypedNumber('15')).toBeNull();
+  });
+
+  it('tidies a symbol (hyphen look-alikes, spaces around separators) but never changes its case', () => {
+    expect(normaliseCodeNotation('QĐ-TTg')).toBe('QĐ-TTg');
+    expect(normaliseCodeNotation(' QĐ – TTg ')).toBe('QĐ-TTg');
+    expect(normaliseCodeNotation('QyĐ—UBND')).toBe('QyĐ-UBND');
+    expect(normaliseCodeNotation('2020 / NĐ\u2212CP')).toBe('2020/NĐ-CP');
+    expect(parseNumberSymbol('Số: 15/QĐ–UBND')?.codeNotation).toBe('QĐ-UBND');
   });
 });
 

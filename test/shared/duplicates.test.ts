@@ -1,11 +1,11 @@
 /**
  * The duplicate warning (DOMAIN.md §5; Appendix VI III.1.h): the same number,
- * symbol, issuing organisation and issue date registered twice. Clerks type
+ * symbol and issuing organisation, issued in the same year, registered twice. Clerks type
  * these differently — case, spacing, marks, đ on a keyboard without Vietnamese,
  * the customary leading zero — and the key must not care.
  */
 import { describe, expect, it } from 'vitest';
-import { duplicateKey, duplicateKeyParts, type DuplicateFields } from '../../src/shared/domain/duplicates.js';
+import { duplicateKey, duplicateKeyParts, isDuplicate, type DuplicateFields } from '../../src/shared/domain/duplicates.js';
 
 const original: DuplicateFields = { codeNumber: '05', codeNotation: 'QĐ-UBND', issuer: 'Ủy ban nhân dân tỉnh Kon Tum', issuedDate: '2026-01-05' };
 
@@ -24,14 +24,28 @@ describe('duplicate key', () => {
   });
 
   it('folds each part: marks and case removed, đ as d, spaces dropped, leading zeros dropped', () => {
-    expect(duplicateKeyParts(original)).toEqual({ number: '5', notation: 'qd-ubnd', issuer: 'uybannhandantinhkontum', issuedDate: '2026-01-05' });
+    expect(duplicateKeyParts(original)).toEqual({ number: '5', notation: 'qd-ubnd', issuer: 'uybannhandantinhkontum', issuedYear: '2026' });
     expect(duplicateKeyParts({ ...original, codeNumber: '0' }).number).toBe('0');
     expect(duplicateKeyParts({ ...original, codeNumber: '10' }).number).toBe('10');
   });
 
-  it('differs when the issue date differs', () => {
-    expect(duplicateKey({ ...original, issuedDate: '2026-01-06' })).not.toBe(duplicateKey(original));
+  it('compares the issue year, not the day: a mistyped date does not hide a duplicate', () => {
+    expect(duplicateKey({ ...original, issuedDate: '2026-01-06' })).toBe(duplicateKey(original));
+    expect(duplicateKey({ ...original, issuedDate: '2026-10-05' })).toBe(duplicateKey(original));
     expect(duplicateKey({ ...original, issuedDate: '2025-01-05' })).not.toBe(duplicateKey(original));
+    expect(isDuplicate(original, { ...original, issuedDate: '2026-06-01' })).toBe(true);
+    expect(isDuplicate(original, { ...original, issuedDate: '2025-12-31' })).toBe(false);
+    // Before the clerk has typed the date, any year matches.
+    expect(isDuplicate(original, { ...original, issuedDate: '' })).toBe(true);
+  });
+
+  it('treats hyphen look-alikes (en dash, em dash, minus) in the symbol as "-"', () => {
+    for (const codeNotation of ['QĐ–UBND', 'QĐ—UBND', 'QĐ\u2212UBND', 'QĐ\u2011UBND', 'QĐ \u2013 UBND', 'QĐ－UBND'])
+      expect(duplicateKey({ ...original, codeNotation }), codeNotation).toBe(duplicateKey(original));
+  });
+
+  it('reads Ð (U+00D0) in a symbol or issuer like Đ', () => {
+    expect(duplicateKey({ ...original, codeNotation: 'Q\u00D0-UBND' })).toBe(duplicateKey(original));
   });
 
   it('differs when the number differs, including numbers that only share digits', () => {

@@ -10,10 +10,10 @@ import type { Queryable } from '../db/database.js';
 import { recordChanges, type ChangeEntry } from './changeLog.js';
 
 
-/** The columns the duplicate look-up compares: number, symbol, issuer, issue date keys (see shared/domain/duplicates). */
+/** The stored duplicate columns: number, symbol and issuer keys (see shared/domain/duplicates), and the issue date itself (its year is compared). */
 export function duplicateColumns(m: DuplicateFields): [string, string, string, string] {
   const k = duplicateKeyParts(m);
-  return [k.number, k.notation, k.issuer, k.issuedDate];
+  return [k.number, k.notation, k.issuer, m.issuedDate.trim()];
 }
 
 /** The stored form of a state: JSON text without the per-user readAt (pulls append it). */
@@ -58,13 +58,14 @@ export async function findDuplicates(
   key: DuplicateFields,
   excludeId?: string,
 ): Promise<Array<{ id: string; arrival_number: number; arrival_year: number; arrival_date: string; subject: string }>> {
+  const k = duplicateKeyParts(key);
   return (
     await q.query<{ id: string; arrival_number: number; arrival_year: number; arrival_date: string; subject: string }>(
       `SELECT id, arrival_number, arrival_year, arrival_date, subject
          FROM documents
-        WHERE agency_id = $1 AND code_number = $2 AND code_notation_key = $3 AND issuer_key = $4 AND issued_date = $5 AND id <> $6
+        WHERE agency_id = $1 AND code_number = $2 AND code_notation_key = $3 AND issuer_key = $4 AND ($5 = '' OR left(issued_date, 4) = $5) AND id <> $6
         ORDER BY arrival_year, arrival_number`,
-      [agencyId, ...duplicateColumns(key), excludeId ?? '00000000-0000-0000-0000-000000000000'],
+      [agencyId, k.number, k.notation, k.issuer, k.issuedYear, excludeId ?? '00000000-0000-0000-0000-000000000000'],
     )
   ).rows;
 }

@@ -9,11 +9,13 @@
  * as 'rejected' with the reason in Vietnamese and English.
  */
 import type { z } from 'zod';
+import { resolveActionTime } from '../../shared/domain/actionTime.js';
 import { AppError, errorBody, type AppErrorBody } from '../../shared/i18n/errors.js';
 import type { UserSummary } from '../../shared/model/organisation.js';
 import { isMutationName, MUTATION_ARGS, type Mutation } from '../../shared/sync/mutations.js';
 import { CONTROL_CHARACTER } from '../../shared/model/primitives.js';
 import { ABANDONED_MUTATION, type MutationResult, type PushRequest, type PushResponse } from '../../shared/sync/protocol.js';
+import { formatDateTimeVi } from '../../shared/text/vietnamese.js';
 import type { Db, Queryable } from '../db/database.js';
 import { applyIncomingMutation } from '../domain/incomingService.js';
 import type { OrganisationCache } from '../domain/organisation.js';
@@ -82,9 +84,12 @@ export async function push(deps: PushDeps, user: UserSummary, req: PushRequest):
       try {
         const mutation = parseMutation(m.name, m.args);
         const org = await deps.orgs.get(q, user.agencyId);
-        const outcome = await applyIncomingMutation(q, mutation, { actor: user, org, now });
+        // The rules date the action by when the user took it (decisions §21), within a window around our clock.
+        const acted = resolveActionTime(m.createdAt, now);
+        const outcome = await applyIncomingMutation(q, mutation, { actor: user, org, now: acted.at, appliedAt: now });
         for (const u of outcome.poke) poke.add(u);
-        result = outcome.warnings.length > 0 ? { id: m.id, status: 'applied', warnings: outcome.warnings } : { id: m.id, status: 'applied' };
+        const warnings = acted.adjusted ? [...outcome.warnings, errorBody('action_time_adjusted', { serverTime: formatDateTimeVi(now) }, { claimed: m.createdAt, serverTime: now.toISOString() })] : outcome.warnings;
+        result = warnings.length > 0 ? { id: m.id, status: 'applied', warnings } : { id: m.id, status: 'applied' };
       } catch (err) {
         if (!(err instanceof AppError) && !isDataError(err)) throw err;
         await q.query('ROLLBACK TO SAVEPOINT mutation');

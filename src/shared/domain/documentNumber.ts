@@ -1,6 +1,9 @@
 /**
  * Document types, and the "số, ký hiệu" (number and symbol) of Decree 30/2020 (DOMAIN.md §2–3).
+ * Symbols keep the case the clerk typed: Decree 30's abbreviations are mixed case
+ * (TTr, QyĐ, CTr, "QĐ-TTg"); only comparisons fold case (see duplicates.ts).
  */
+import { normalizeVietnamese } from '../text/vietnamese.js';
 
 export interface DocumentTypeInfo {
   readonly name: string;
@@ -38,11 +41,32 @@ export const DOCUMENT_TYPES: readonly DocumentTypeInfo[] = [
   { name: 'Phiếu báo', abbreviation: 'PB' },
   { name: 'Công văn', abbreviation: null },
   { name: 'Thư công', abbreviation: null },
+  // Legal normative documents (Law on Promulgation of Legal Documents 2015, Art. 4) that
+  // an agency receives; Nghị quyết and Quyết định above are of both kinds. Luật, Bộ luật,
+  // Pháp lệnh carry only the issuing body in the symbol ("80/2015/QH13"); Hiến pháp has no number.
+  { name: 'Hiến pháp', abbreviation: null },
+  { name: 'Bộ luật', abbreviation: null },
+  { name: 'Luật', abbreviation: null },
+  { name: 'Pháp lệnh', abbreviation: null },
+  { name: 'Lệnh', abbreviation: 'L' },
+  { name: 'Nghị định', abbreviation: 'NĐ' },
+  { name: 'Nghị quyết liên tịch', abbreviation: 'NQLT' },
+  { name: 'Thông tư', abbreviation: 'TT' },
+  { name: 'Thông tư liên tịch', abbreviation: 'TTLT' },
 ];
 
+/** How names are compared: one tone placement, Ð as Đ, case and runs of spaces ignored. */
+const typeKey = (name: string): string => normalizeVietnamese(name).replace(/\s+/gu, ' ').trim().toLocaleLowerCase('vi');
+const TYPES_BY_KEY = new Map(DOCUMENT_TYPES.map((t) => [typeKey(t.name), t]));
+
+/** The known type a typed name means: "Giấy uỷ quyền" and "GIẤY ỦY QUYỀN" are "Giấy ủy quyền". */
 export function documentTypeByName(name: string): DocumentTypeInfo | undefined {
-  const n = name.normalize('NFC').trim().toLocaleLowerCase('vi');
-  return DOCUMENT_TYPES.find((t) => t.name.toLocaleLowerCase('vi') === n);
+  return TYPES_BY_KEY.get(typeKey(name));
+}
+
+/** The name to store for a typed document type: the list's spelling when it is a known type, else as typed (NFC, trimmed). */
+export function canonicalDocumentType(name: string): string {
+  return documentTypeByName(name)?.name ?? name.normalize('NFC').trim();
 }
 
 export function documentTypeByAbbreviation(abbr: string): DocumentTypeInfo | undefined {
@@ -79,6 +103,27 @@ export function formatNumberSymbol(codeNumber: string | number, codeNotation: st
   return `${num}/${codeNotation.normalize('NFC').trim()}`;
 }
 
+/** Hyphen look-alikes that word processors and keyboards produce in symbols: ‐ ‑ ‒ – — ― − ﹘ ﹣ －. */
+export const DASH_VARIANTS = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/gu;
+
+/**
+ * A symbol as the clerk typed it, tidied but never re-cased: NFC, hyphen look-alikes
+ * as "-", no spaces around "-" and "/". " QĐ – TTg " → "QĐ-TTg"; "TTr-UBND" stays.
+ */
+export function normaliseCodeNotation(raw: string): string {
+  return raw.normalize('NFC').replace(DASH_VARIANTS, '-').trim().replace(/\s*([/-])\s*/gu, '$1');
+}
+
+/**
+ * Split "12/TTr-UBND" typed into the number field into number and symbol (case kept);
+ * null when it is not of that shape.
+ */
+export function splitTypedNumber(raw: string): { codeNumber: string; codeNotation: string } | null {
+  const m = /^\s*([^/\s]+)\s*\/\s*(\S(?:.*\S)?)\s*$/u.exec(raw.normalize('NFC'));
+  if (!m?.[1] || !m[2]) return null;
+  return { codeNumber: m[1], codeNotation: normaliseCodeNotation(m[2]) };
+}
+
 const NOTATION_CHARS = /^[0-9A-Za-zĐđƠơƯưÂâĂăÊêÔô]+(?:[-/][0-9A-Za-zĐđƠơƯưÂâĂăÊêÔô]+)*$/u;
 
 /**
@@ -86,7 +131,7 @@ const NOTATION_CHARS = /^[0-9A-Za-zĐđƠơƯưÂâĂăÊêÔô]+(?:[-/][0-9A-Za
  * spaces around separators and decomposed input; returns null when it is not a number/symbol.
  */
 export function parseNumberSymbol(raw: string): NumberSymbol | null {
-  let s = raw.normalize('NFC').trim().replace(/^số\s*:?\s*/iu, '');
+  let s = raw.normalize('NFC').replace(DASH_VARIANTS, '-').trim().replace(/^số\s*:?\s*/iu, '');
   s = s.replace(/\s*([/-])\s*/gu, '$1');
   const m = /^(\d{1,11})\/(.+)$/u.exec(s);
   if (!m) return null;

@@ -8,19 +8,29 @@
  */
 import { AppError } from '../i18n/errors.js';
 import type { Assignment, AssignmentRole, HistoryAction, IncomingDocument } from '../model/incoming.js';
-import { isAgencyLeader, unitSubtree, type Unit, type UserSummary } from '../model/organisation.js';
+import type { UserSummary } from '../model/organisation.js';
 import type { Mutation, MutationArgs } from '../sync/mutations.js';
 import { formatDateVi, vnToday } from '../text/vietnamese.js';
+import { assigneeName, leadsUnit, unitName, unitSubtree, type OrgView } from './org.js';
+import { assignmentsOf, canAddOpinion, canComplete, canDirect, canRevokeAssignment, canSee } from './rights.js';
+import { canonicalDocumentType } from './documentNumber.js';
 
-export interface OrgView {
-  readonly units: readonly Unit[];
-  readonly users: readonly UserSummary[];
-}
+// Who may do what lives in rights.ts (the renderer imports it too); re-exported for the server and core.
+export { accessUserIds, allowedActions, assignmentsOf, canComplete, canSee } from './rights.js';
+export { assigneeName, leadsUnit, type OrgView } from './org.js';
 
 export interface RuleContext {
   readonly actor: UserSummary;
   readonly org: OrgView;
+  /**
+   * When the user took the action (the mutation's time, checked by the server against
+   * its clock: shared/domain/actionTime.ts). It dates what the user did — the arrival
+   * date and register year, assignments, opinions, history — and is "today" for
+   * every "not in the past" check, however late the server applies it.
+   */
   readonly now: Date;
+  /** When the server applies it (the document's updatedAt); `now` when not given. */
+  readonly appliedAt?: Date;
 }
 
 const ROLE_RANK: Record<AssignmentRole, number> = { main: 3, cooperate: 2, info: 1 };
@@ -30,28 +40,6 @@ export const ROLE_LABEL_VI: Record<AssignmentRole, string> = {
   cooperate: 'Phối hợp',
   info: 'Nhận để biết',
 };
-
-function unitName(org: OrgView, id: string | null): string {
-  return org.units.find((u) => u.id === id)?.name ?? '';
-}
-function userName(org: OrgView, id: string | null): string {
-  return org.users.find((u) => u.id === id)?.fullName ?? '';
-}
-export function assigneeName(org: OrgView, a: Pick<Assignment, 'unitId' | 'userId'>): string {
-  return a.userId ? userName(org, a.userId) : unitName(org, a.unitId);
-}
-
-/** Whether `user` leads the unit `unitId` (a leader whose own unit it is). */
-export function leadsUnit(user: Pick<UserSummary, 'role' | 'unitId'>, unitId: string | null): boolean {
-  return unitId !== null && user.role === 'leader' && user.unitId === unitId;
-}
-
-/** Assignments (not revoked) that concern `user`: to them personally, or to a unit they lead. */
-export function assignmentsOf(doc: Pick<IncomingDocument, 'assignments'>, user: Pick<UserSummary, 'id' | 'role' | 'unitId'>, includeRevoked = false): Assignment[] {
-  return doc.assignments.filter(
-    (a) => (includeRevoked || a.status !== 'revoked') && (a.userId === user.id || leadsUnit(user, a.unitId)),
-  );
-}
 
 /** The user's strongest role on the document: main > cooperate > info, or null. */
 export function roleOf(doc: Pick<IncomingDocument, 'assignments'>, user: Pick<UserSummary, 'id' | 'role' | 'unitId'>): AssignmentRole | null {
@@ -91,44 +79,6 @@ export function isOverdue(doc: Pick<IncomingDocument, 'assignments' | 'dueDate' 
   return d !== null && d < vnToday(now);
 }
 
-/** Everyone who may see the document (DOMAIN.md §5; docs/data-model.md "Visibility"). */
-export function accessUserIds(doc: Pick<IncomingDocument, 'agencyId' | 'assignments' | 'registeredBy'>, org: OrgView): Set<string> {
-  const ids = new Set<string>();
-  for (const u of org.users) {
-    if (!u.active || u.agencyId !== doc.agencyId) continue;
-    if (u.role === 'clerk' || isAgencyLeader(u, org.units)) ids.add(u.id);
-  }
-  for (const a of doc.assignments) {
-    if (a.status === 'revoked') continue;
-    if (a.userId) ids.add(a.userId);
-    if (a.unitId) for (const u of org.users) if (u.active && leadsUnit(u, a.unitId)) ids.add(u.id);
-  }
-  return ids;
-}
-
-export function canSee(doc: Pick<IncomingDocument, 'agencyId' | 'assignments' | 'registeredBy'>, user: UserSummary, org: OrgView): boolean {
-  return accessUserIds(doc, org).has(user.id);
-}
-
-/** The user may complete: they hold the active main assignment, or lead the unit that does. */
-export function canComplete(doc: IncomingDocument, user: UserSummary): boolean {
-  return doc.status !== 'done' && assignmentsOf(doc, user).some((a) => a.role === 'main' && a.status === 'active');
-}
-
-/** What the signed-in user may do with a document; the UI shows only these actions. */
-export function allowedActions(doc: IncomingDocument, user: UserSummary, org: OrgView): Set<Mutation['name']> {
-  const out = new Set<Mutation['name']>(['incoming.markRead']);
-  if (doc.status === 'done') return out;
-  if (isAgencyLeader(user, org.units)) out.add('incoming.assign');
-  const mine = assignmentsOf(doc, user).filter((a) => a.status === 'active');
-  if (mine.some((a) => a.unitId !== null)) out.add('incoming.reassign');
-  if (mine.length > 0 || isAgencyLeader(user, org.units)) out.add('incoming.addOpinion');
-  if (canComplete(doc, user)) out.add('incoming.complete');
-  if (doc.assignments.some((a) => a.status === 'active' && (a.assignedBy === user.id || isAgencyLeader(user, org.units))))
-    out.add('incoming.revokeAssignment');
-  return out;
-}
-
 function deriveStatus(doc: IncomingDocument): IncomingDocument['status'] {
   if (doc.status === 'done') return 'done';
   return doc.assignments.some((a) => a.status === 'active') ? 'in_progress' : 'registered';
@@ -141,6 +91,17 @@ function withHistory(doc: IncomingDocument, ctx: RuleContext, action: HistoryAct
 
 function checkDeadline(deadline: string | null, ctx: RuleContext): void {
   if (deadline !== null && deadline < vnToday(ctx.now)) throw new AppError('deadline_invalid');
+}
+
+/**
+ * The dates of a registration: a document cannot be issued after the day it is
+ * registered, nor be due before it was issued (Vietnam calendar days). The form
+ * shows the same rule; the server and the core enforce it.
+ */
+export function checkIncomingDates(m: Pick<IncomingDocument, 'issuedDate' | 'dueDate'>, now: Date): void {
+  const today = vnToday(now);
+  if (m.issuedDate > today) throw new AppError('issued_date_future', { date: formatDateVi(m.issuedDate), today: formatDateVi(today) });
+  if (m.dueDate !== null && m.dueDate < m.issuedDate) throw new AppError('due_before_issued', { due: formatDateVi(m.dueDate), date: formatDateVi(m.issuedDate) });
 }
 
 function describeAssignment(org: OrgView, a: Pick<Assignment, 'role' | 'unitId' | 'userId' | 'deadline'>): string {
@@ -156,11 +117,14 @@ export function createIncoming(
   duplicateOf: string[],
 ): IncomingDocument {
   if (ctx.actor.role !== 'clerk') throw new AppError('not_clerk');
+  checkIncomingDates(args.metadata, ctx.now);
   const at = ctx.now.toISOString();
   // Mật, Tối mật and Tuyệt mật are all state-secret levels: desktops get the metadata only.
   const secret = args.metadata.confidentiality !== 'normal';
   let doc: IncomingDocument = {
     ...args.metadata,
+    // One spelling per known type ("Giấy uỷ quyền" is stored as "Giấy ủy quyền"), so lists and filters group them.
+    documentType: canonicalDocumentType(args.metadata.documentType),
     id: args.documentId,
     agencyId: ctx.actor.agencyId,
     arrivalYear: arrival.year,
@@ -181,12 +145,12 @@ export function createIncoming(
     opinions: [],
     history: [],
     readAt: null,
-    updatedAt: at,
+    updatedAt: (ctx.appliedAt ?? ctx.now).toISOString(),
     version: 1,
   };
   doc = withHistory(doc, ctx, 'registered', `Vào sổ văn bản đến số ${arrival.number}`, { arrivalNumber: arrival.number });
   if (duplicateOf.length > 0)
-    doc = withHistory(doc, ctx, 'duplicate_warning', 'Cảnh báo: trùng số, ký hiệu, cơ quan ban hành và ngày văn bản với văn bản đã vào sổ', {
+    doc = withHistory(doc, ctx, 'duplicate_warning', 'Cảnh báo: trùng số, ký hiệu, cơ quan ban hành (cùng năm ban hành) với văn bản đã vào sổ', {
       duplicateOf,
     });
   return doc;
@@ -194,7 +158,7 @@ export function createIncoming(
 
 function assign(doc: IncomingDocument, args: MutationArgs<'incoming.assign'>, ctx: RuleContext): IncomingDocument {
   const { org } = ctx;
-  if (!isAgencyLeader(ctx.actor, org.units)) throw new AppError('not_agency_leader');
+  if (!canDirect(ctx.actor, org.units)) throw new AppError('not_agency_leader');
   const topActive = doc.assignments.filter((a) => a.parentId === null && a.status === 'active');
   const seen = new Set(topActive.map((a) => a.unitId ?? a.userId));
   let mains = topActive.filter((a) => a.role === 'main').length;
@@ -264,7 +228,7 @@ function revoke(doc: IncomingDocument, args: MutationArgs<'incoming.revokeAssign
   const target = doc.assignments.find((a) => a.id === args.assignmentId);
   if (!target) throw new AppError('assignment_not_found');
   if (target.status !== 'active') throw new AppError('assignment_inactive');
-  if (target.assignedBy !== ctx.actor.id && !isAgencyLeader(ctx.actor, ctx.org.units)) throw new AppError('forbidden');
+  if (!canRevokeAssignment(doc, ctx.actor, target, ctx.org.units)) throw new AppError('forbidden');
   // Revoking an assignment also revokes what was re-assigned below it.
   const gone = new Set([target.id]);
   let grew = true;
@@ -282,8 +246,7 @@ function revoke(doc: IncomingDocument, args: MutationArgs<'incoming.revokeAssign
 }
 
 function addOpinion(doc: IncomingDocument, args: MutationArgs<'incoming.addOpinion'>, ctx: RuleContext): IncomingDocument {
-  const mine = assignmentsOf(doc, ctx.actor).filter((a) => a.status === 'active');
-  if (mine.length === 0 && !isAgencyLeader(ctx.actor, ctx.org.units)) throw new AppError('not_handler');
+  if (!canAddOpinion(doc, ctx.actor, ctx.org.units)) throw new AppError('not_handler');
   if (doc.opinions.some((o) => o.id === args.opinionId)) throw new AppError('bad_request');
   const opinion = { id: args.opinionId, authorId: ctx.actor.id, kind: args.kind, content: args.content, progress: args.progress, createdAt: ctx.now.toISOString() };
   const next = { ...doc, opinions: [...doc.opinions, opinion] };
@@ -325,5 +288,5 @@ export function applyMutation(doc: IncomingDocument, mutation: Exclude<Mutation,
       next = complete(doc, mutation.args, ctx);
       break;
   }
-  return { ...next, status: deriveStatus(next), updatedAt: ctx.now.toISOString(), version: doc.version + 1 };
+  return { ...next, status: deriveStatus(next), updatedAt: (ctx.appliedAt ?? ctx.now).toISOString(), version: doc.version + 1 };
 }

@@ -80,7 +80,8 @@ export const PushedMutation = z.object({
   id: z.number().int().positive(),
   name: z.string().min(1).max(64),
   args: z.unknown(),
-  createdAt: isoDateTime,
+  /** When the user acted (their clock); the server uses it within a window (decisions §21). Older clients may omit it: the server's time. */
+  createdAt: isoDateTime.optional(),
 });
 export type PushedMutation = z.infer<typeof PushedMutation>;
 

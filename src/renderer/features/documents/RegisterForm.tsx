@@ -3,6 +3,7 @@ import { Alert, AutoComplete, Button, Card, DatePicker, Form, Input, InputNumber
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { normaliseCodeNotation, splitTypedNumber } from '../../../shared/domain/documentNumber.js';
 import type { Confidentiality, FileRef, SourceMail, Urgency } from '../../../shared/model/incoming.js';
 import { formatDateVi, vnToday } from '../../../shared/text/vietnamese.js';
 import { useApp, useRpc } from '../../app/AppContext.js';
@@ -174,13 +175,12 @@ export function RegisterForm({ fromMail }: { fromMail?: FromMail } = {}): React.
     });
   };
 
-  // Split "15/QĐ-UBND" typed into the number field; symbols are upper case.
+  // Split "15/QĐ-UBND" typed into the number field; the symbol keeps the clerk's case ("TTr", "QĐ-TTg").
   const normaliseCode = (): void => {
-    const n = (form.getFieldValue('codeNumber') as string | undefined) ?? '';
-    const m = /^\s*([^/\s]+)\s*\/\s*(\S+)\s*$/u.exec(n);
-    if (m?.[1] && m[2] && !form.getFieldValue('codeNotation')) form.setFieldsValue({ codeNumber: m[1], codeNotation: m[2].toUpperCase() });
+    const split = splitTypedNumber((form.getFieldValue('codeNumber') as string | undefined) ?? '');
+    if (split && !form.getFieldValue('codeNotation')) form.setFieldsValue(split);
     const s = (form.getFieldValue('codeNotation') as string | undefined) ?? '';
-    if (s) form.setFieldValue('codeNotation', s.trim().toUpperCase());
+    if (s) form.setFieldValue('codeNotation', normaliseCodeNotation(s));
     void checkDuplicates();
   };
 

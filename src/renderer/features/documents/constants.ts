@@ -3,6 +3,7 @@
  * carries no schema library (zod 4 probes `new Function`, which the CSP forbids).
  * test/renderer/constants.test.ts checks they match the shared schemas.
  */
+import { DOCUMENT_TYPES as SHARED_DOCUMENT_TYPES } from '../../../shared/domain/documentNumber.js';
 import type { Confidentiality, Urgency } from '../../../shared/model/incoming.js';
 
 export const URGENCIES: readonly Urgency[] = ['normal', 'urgent', 'very_urgent', 'flash'];
@@ -20,35 +21,9 @@ export const METADATA_LIMITS = {
   description: 500,
 } as const;
 
-/** Decree 30/2020, Art. 7 and Appendix III: the document types, as clerks write them. */
-export const DOCUMENT_TYPES: readonly string[] = [
-  'Công văn',
-  'Quyết định',
-  'Nghị quyết',
-  'Chỉ thị',
-  'Quy chế',
-  'Quy định',
-  'Thông cáo',
-  'Thông báo',
-  'Hướng dẫn',
-  'Chương trình',
-  'Kế hoạch',
-  'Phương án',
-  'Đề án',
-  'Dự án',
-  'Báo cáo',
-  'Biên bản',
-  'Tờ trình',
-  'Hợp đồng',
-  'Công điện',
-  'Bản ghi nhớ',
-  'Bản thỏa thuận',
-  'Giấy ủy quyền',
-  'Giấy mời',
-  'Giấy giới thiệu',
-  'Giấy nghỉ phép',
-  'Phiếu gửi',
-  'Phiếu chuyển',
-  'Phiếu báo',
-  'Thư công',
-];
+/**
+ * Decree 30/2020, Art. 7 and Appendix III, and the legal normative types: the document
+ * types as clerks write them, công văn (the most frequent) first. The list itself is
+ * the shared one (src/shared/domain/documentNumber.ts), so the form and the rules agree.
+ */
+export const DOCUMENT_TYPES: readonly string[] = ['Công văn', ...SHARED_DOCUMENT_TYPES.map((t) => t.name).filter((n) => n !== 'Công văn')];
