@@ -66,14 +66,28 @@ export const MailListItem = z.object({
 });
 export type MailListItem = z.infer<typeof MailListItem>;
 
+/** A forwarded message (a message/rfc822 attachment), read by the core so the UI can show it inline. */
+export const MailEmbeddedMessage = z.object({
+  subject: z.string(),
+  from: MailAddress.nullable(),
+  to: z.array(MailAddress),
+  cc: z.array(MailAddress),
+  date: isoDateTime.nullable(),
+  text: z.string(),
+});
+export type MailEmbeddedMessage = z.infer<typeof MailEmbeddedMessage>;
+
 export const MailAttachment = z.object({
   id: z.string(),
+  /** Safe to show and to save under: made once by the core when it stored the message (safeAttachmentName). */
   name: z.string(),
   mime: z.string(),
   size: z.number().int().nonnegative(),
   inline: z.boolean(),
   /** Set once the bytes are in the local cache. */
   sha256: sha256Hex.nullable(),
+  /** For a forwarded message: its headers and text (absent for bodies stored before issue #7). */
+  message: MailEmbeddedMessage.nullable().optional(),
 });
 export type MailAttachment = z.infer<typeof MailAttachment>;
 
@@ -106,7 +120,17 @@ export const MailActionParams = z.object({
   folderId: z.number().int().optional(),
 });
 
-const recipient = z.object({ name: z.string().max(200).default(''), address: z.string().trim().email().max(254) });
+/**
+ * Recipients of one message, To + Cc + Bcc together. Government circulars go to
+ * whole agencies (a thousand people is ordinary); the engine sends in transactions
+ * of MAIL_RECIPIENTS_PER_TRANSACTION, so the SMTP server's own limit does not apply.
+ */
+export const MAX_MAIL_RECIPIENTS = 5000;
+/** RFC 5321 §4.5.3.1.8: every server must take at least 100 recipients in one transaction. */
+export const MAIL_RECIPIENTS_PER_TRANSACTION = 100;
+
+export const MailRecipient = z.object({ name: z.string().max(200).default(''), address: z.string().trim().email().max(254) });
+const recipient = MailRecipient;
 
 export const ComposeAttachment = z.union([
   z.object({ kind: z.literal('bytes'), name: fileName, mime: z.string().max(200).default('application/octet-stream'), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'expected bytes' }) }),
@@ -118,9 +142,9 @@ export const ComposeAttachment = z.union([
 export type ComposeAttachment = z.infer<typeof ComposeAttachment>;
 
 export const ComposeInput = z.object({
-  to: z.array(recipient).max(500).default([]),
-  cc: z.array(recipient).max(500).default([]),
-  bcc: z.array(recipient).max(500).default([]),
+  to: z.array(recipient).max(MAX_MAIL_RECIPIENTS).default([]),
+  cc: z.array(recipient).max(MAX_MAIL_RECIPIENTS).default([]),
+  bcc: z.array(recipient).max(MAX_MAIL_RECIPIENTS).default([]),
   subject: z.string().overwrite((s) => s.normalize('NFC')).max(998).default(''),
   text: z.string().overwrite((s) => s.normalize('NFC')).max(2_000_000).default(''),
   /** Optional HTML body written by the UI's editor (sanitised again before it is sent). */
@@ -130,7 +154,7 @@ export const ComposeInput = z.object({
   reference: z.object({ messageId: z.number().int(), kind: z.enum(['reply', 'replyAll', 'forward']) }).nullable().default(null),
   /** The stored draft this replaces (removed from Drafts once the new one is saved or sent). */
   draftId: z.number().int().nullable().default(null),
-});
+}).refine((c) => c.to.length + c.cc.length + c.bcc.length <= MAX_MAIL_RECIPIENTS, { message: `at most ${MAX_MAIL_RECIPIENTS} recipients`, path: ['to'] });
 export type ComposeInput = z.infer<typeof ComposeInput>;
 
 export const MailOutboxItem = z.object({

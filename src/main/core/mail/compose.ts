@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { formatDateTimeVi } from '../../../shared/index.js';
-import type { ComposeInput, MailAccountSettings, MailAddress } from '../../../shared/model/mail.js';
+import { MailRecipient, type ComposeInput, type MailAccountSettings, type MailAddress } from '../../../shared/model/mail.js';
 import type { MessageRow } from './store.js';
 
 export interface ResolvedAttachment {
@@ -22,6 +22,23 @@ export function newMessageId(s: MailAccountSettings): string {
 }
 
 const fmt = (a: { name: string; address: string }): { name: string; address: string } => ({ name: a.name, address: a.address });
+
+/**
+ * Addresses from a received message as compose recipients: names cut to what the
+ * contract takes, and an address it would refuse (a group's empty name, a broken
+ * header) left out — one odd address must not make the whole reply-all fail.
+ */
+function recipients(list: readonly MailAddress[]): { name: string; address: string }[] {
+  const out: { name: string; address: string }[] = [];
+  const seen = new Set<string>();
+  for (const a of list) {
+    const r = MailRecipient.safeParse({ name: a.name.slice(0, 200), address: a.address });
+    if (!r.success || seen.has(r.data.address.toLowerCase())) continue;
+    seen.add(r.data.address.toLowerCase());
+    out.push(r.data);
+  }
+  return out;
+}
 
 /** Build the MIME message once, at queue time: the bytes sent (and retried) never change, nor does the Message-ID. */
 export async function buildMessage(
@@ -100,8 +117,8 @@ export function composeFrom(
   const ccList = kind === 'replyAll' ? [...to, ...cc].filter((a) => !mine(a) && !toList.some((t) => t.address === a.address)) : [];
   return {
     ...base,
-    to: (toList.length > 0 ? toList : replyTarget).map((a) => ({ name: a.name, address: a.address })),
-    cc: ccList.map((a) => ({ name: a.name, address: a.address })),
+    to: recipients(toList.length > 0 ? toList : replyTarget),
+    cc: recipients(ccList).filter((a) => !toList.some((t) => t.address.toLowerCase() === a.address.toLowerCase())),
     subject: prefixed(m.subject, 'Re'),
     text: `\n\nVào ${when}, ${from ? from.name || from.address : 'người gửi'} đã viết:\n${quote(body.text)}\n`,
   };

@@ -1,6 +1,6 @@
 import type { ImapFlow } from 'imapflow';
 import { AppError, errorBody } from '../../../shared/index.js';
-import type { MailAccountSettings, MailStatus } from '../../../shared/model/mail.js';
+import { MAIL_RECIPIENTS_PER_TRANSACTION, type MailAccountSettings, type MailStatus } from '../../../shared/model/mail.js';
 import { Backoff, sleep } from '../sync/backoff.js';
 import { connectImap, connectSmtp, isTransientMail, mailError, smtpClose, smtpSend } from './connect.js';
 import type { FolderRow, MailStore, OutboxRow } from './store.js';
@@ -409,7 +409,7 @@ export class MailEngine {
   private async replaySend(e: OutboxRow): Promise<void> {
     const store = this.d.store;
     const s = this.d.settings;
-    const args = JSON.parse(e.args) as { envelope: { from: string; to: string[] }; replace?: { path: string; uid: number; uidvalidity: string | null; messageId: string | null } | null };
+    const args = JSON.parse(e.args) as { envelope: { from: string; to: string[] }; batchesDone?: number; replace?: { path: string; uid: number; uidvalidity: string | null; messageId: string | null } | null };
     const now = (): string => this.d.now().toISOString();
     let state = e.state;
     if (state === 'sending' && e.message_id && (await this.inSent(e.message_id))) {
@@ -425,7 +425,15 @@ export class MailEngine {
         await this.pause('sending');
         if (this.stopper.signal.aborted) return;
         try {
-          await smtpSend(conn, args.envelope, e.raw, s);
+          // One transaction per MAIL_RECIPIENTS_PER_TRANSACTION recipients (servers may refuse more,
+          // Postfix past 1,000), the same bytes each time; the batches done are committed, so a
+          // retry or a restart goes on with the next batch and nobody gets the message twice.
+          const batches = recipientBatches(args.envelope.to);
+          for (let b = args.batchesDone ?? 0; b < batches.length; b++) {
+            await smtpSend(conn, { from: args.envelope.from, to: batches[b] as string[] }, e.raw, s);
+            args.batchesDone = b + 1;
+            if (b + 1 < batches.length) store.outboxArgs(e.id, args);
+          }
         } catch (err) {
           const ae = err instanceof AppError ? err : mailError(err, s.smtp.host, s.smtp.port);
           // Not accepted: back to the queue (transient) or failed (the server said no for good).
@@ -503,4 +511,11 @@ export class MailEngine {
       await sleep(backoff.next(), stop);
     }
   }
+}
+
+/** The envelope's recipients in SMTP transactions of MAIL_RECIPIENTS_PER_TRANSACTION. */
+export function recipientBatches(to: readonly string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < to.length; i += MAIL_RECIPIENTS_PER_TRANSACTION) out.push(to.slice(i, i + MAIL_RECIPIENTS_PER_TRANSACTION));
+  return out;
 }

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { cleanText, foldForSearch } from '../../../shared/index.js';
-import type { MailAddress } from '../../../shared/model/mail.js';
+import type { MailAddress, MailEmbeddedMessage } from '../../../shared/model/mail.js';
+import { safeAttachmentName } from '../../../shared/text/attachmentName.js';
+import { decodeHeaderWithGuess, rawHeaderValue, subjectGuessNote } from './charset.js';
 
 /**
  * Parsing: mailparser (libmime + iconv-lite) decodes RFC 2047 words, quoted-printable,
@@ -19,6 +21,8 @@ export interface ParsedAttachment {
   inline: boolean;
   contentId: string | null;
   content: Buffer;
+  /** A forwarded message (message/rfc822), read so it can be shown inline and searched. */
+  message: MailEmbeddedMessage | null;
 }
 
 export interface ParsedMessage {
@@ -81,7 +85,7 @@ export function htmlToPlain(html: string): string {
 }
 
 /** Parse a whole message. Never throws on bad input: what cannot be read becomes a note. */
-export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
+export async function parseMessage(raw: Buffer, depth = 0): Promise<ParsedMessage> {
   const notes: string[] = [];
   let m: ParsedMail;
   try {
@@ -107,27 +111,34 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
   if (!from) notes.push('Thư không có người gửi (thiếu trường From).');
   const date = m.date && !Number.isNaN(m.date.getTime()) && m.headers.has('date') ? m.date : null;
   if (!date) notes.push('Thư không có ngày gửi hợp lệ (thiếu hoặc sai trường Date); dùng thời điểm máy chủ nhận thư.');
-  const attachments: ParsedAttachment[] = m.attachments.map((a, i) => ({
-    id: String(i),
-    name: nfc(a.filename) || `tep-dinh-kem-${i + 1}${extensionFor(a.contentType)}`,
-    mime: (a.contentType || 'application/octet-stream').toLowerCase(),
-    size: a.content.length,
-    inline: a.contentDisposition === 'inline' && Boolean(a.contentId || a.cid),
-    contentId: a.cid ?? null,
-    content: a.content,
-  }));
+  const subject = subjectOf(m, raw, notes);
+  const attachments: ParsedAttachment[] = [];
+  for (const [i, a] of m.attachments.entries()) {
+    const mime = (a.contentType || 'application/octet-stream').toLowerCase();
+    const message = mime === 'message/rfc822' && depth < MAX_EMBEDDED_DEPTH ? await embeddedMessage(a.content, depth + 1) : null;
+    // The sender's name is never trusted: one safe name, made here, is what is stored, shown, saved and forwarded.
+    const fallback = `tep-dinh-kem-${i + 1}${extensionFor(mime)}`;
+    const wanted = nfc(a.filename) || (message?.subject ? `${message.subject}.eml` : '');
+    attachments.push({
+      id: String(i),
+      name: safeAttachmentName(wanted, fallback),
+      mime,
+      size: a.content.length,
+      inline: a.contentDisposition === 'inline' && Boolean(a.contentId || a.cid),
+      contentId: a.cid ?? null,
+      content: a.content,
+      message,
+    });
+  }
   const html = typeof m.html === 'string' ? m.html.normalize('NFC') : null;
   let text = nfc(m.text);
   if (!text && html) text = htmlToPlain(html).normalize('NFC');
-  const ctype = m.headers.get('content-type') as { value?: string } | undefined;
-  if (typeof ctype?.value === 'string' && ctype.value.startsWith('multipart/') && !m.text && !m.html && attachments.length === 0) {
-    notes.push('Cấu trúc MIME của thư bị hỏng; có thể thiếu một phần nội dung.');
-  }
+  if (brokenStructure(m, raw, attachments.length)) notes.push('Cấu trúc MIME của thư bị hỏng; có thể thiếu một phần nội dung.');
   return {
     messageId: m.messageId ? m.messageId.replace(/^<|>$/gu, '') : null,
     inReplyTo: messageIds(m.inReplyTo)[0] ?? null,
     references: messageIds(m.references as string | string[] | undefined),
-    subject: cleanText(nfc(m.subject)),
+    subject,
     from,
     to: addressesOf(m.to),
     cc: addressesOf(m.cc),
@@ -140,9 +151,52 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
   };
 }
 
+/** A forwarded message inside a forwarded message…: read this deep, then kept as a plain attachment. */
+const MAX_EMBEDDED_DEPTH = 3;
+/** Text of a forwarded message kept for display and search. */
+const MAX_EMBEDDED_TEXT = 200_000;
+
+/** The subject, decoded again by a guess (and said so in a note) when the parser could not read its charset. */
+function subjectOf(m: ParsedMail, raw: Buffer, notes: string[]): string {
+  const parsed = cleanText(nfc(m.subject));
+  if (!parsed.includes('\uFFFD')) return parsed;
+  const value = rawHeaderValue(raw, 'subject');
+  const guess = value !== null ? decodeHeaderWithGuess(value) : null;
+  if (!guess) return parsed;
+  notes.push(subjectGuessNote(guess.declared, guess.guessed));
+  return cleanText(guess.text);
+}
+
+/**
+ * A multipart message whose top-level closing boundary never comes (cut in transit,
+ * or a sender's bug), or whose parts all failed: mailparser shows what it could
+ * read, and the reader is told that something may be missing.
+ */
+function brokenStructure(m: ParsedMail, raw: Buffer, attachmentCount: number): boolean {
+  const ctype = m.headers.get('content-type') as { value?: string; params?: { boundary?: string } } | undefined;
+  if (typeof ctype?.value !== 'string' || !ctype.value.startsWith('multipart/')) return false;
+  if (!m.text && !m.html && attachmentCount === 0) return true;
+  const boundary = ctype.params?.boundary;
+  return !boundary || !raw.includes(`--${boundary}--`);
+}
+
+/** A message/rfc822 part, read for inline display (headers and text) and for search. */
+async function embeddedMessage(content: Buffer, depth: number): Promise<MailEmbeddedMessage> {
+  const p = await parseMessage(content, depth);
+  return {
+    subject: p.subject,
+    from: p.from,
+    to: p.to,
+    cc: p.cc,
+    date: p.date ? p.date.toISOString() : null,
+    text: p.text.slice(0, MAX_EMBEDDED_TEXT),
+  };
+}
+
 function extensionFor(mime: string | undefined): string {
   if (!mime) return '';
   if (mime === 'application/pdf') return '.pdf';
+  if (mime === 'message/rfc822') return '.eml';
   if (mime.startsWith('image/')) return `.${mime.slice(6).replace('jpeg', 'jpg')}`;
   if (mime === 'text/plain') return '.txt';
   return '';

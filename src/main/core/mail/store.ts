@@ -337,6 +337,10 @@ export class MailStore {
       .prepare('UPDATE mail_outbox SET state = ?, last_error = ?, attempts = attempts + ?, updated_at = ? WHERE id = ?')
       .run(state, error, attempt ? 1 : 0, now, id);
   }
+  /** Progress of a send in several SMTP transactions, committed after each. */
+  outboxArgs(id: number, args: unknown): void {
+    this.db.prepare('UPDATE mail_outbox SET args = ? WHERE id = ?').run(JSON.stringify(args), id);
+  }
   outboxDone(id: number): void {
     this.db.prepare('DELETE FROM mail_outbox WHERE id = ?').run(id);
   }

@@ -1,5 +1,6 @@
 import type { ImapFlow, FetchMessageObject, MessageStructureObject } from 'imapflow';
 import type { MailFolderRole } from '../../../shared/model/mail.js';
+import { decodeHeaderWithGuess, rawHeaderValue } from './charset.js';
 import { decodePart, htmlToPlain, messageIds, parseMessage, searchText, snippetOf, type ParsedMessage } from './parse.js';
 import type { FolderRow, HeaderRecord, MailStore } from './store.js';
 
@@ -132,7 +133,7 @@ function headerOf(m: FetchMessageObject, snippet: string, hasAttachments: boolea
     from: from && (from.address || from.name) ? addr(from) : null,
     to: (env?.to ?? []).map(addr),
     cc: (env?.cc ?? []).map(addr),
-    subject: nfc(env?.subject).replace(/\s+/gu, ' ').trim(),
+    subject: subjectOf(nfc(env?.subject), m.headers),
     snippet,
     flags: [...(m.flags ?? [])],
     hasAttachments,
@@ -141,8 +142,22 @@ function headerOf(m: FetchMessageObject, snippet: string, hasAttachments: boolea
   };
 }
 
+/** The envelope's subject, or a guess from the raw header when its charset could not be read (parse.ts notes it once the body is here). */
+function subjectOf(envelope: string, headers: Buffer | undefined): string {
+  let s = envelope;
+  if (s.includes('\uFFFD') && headers) {
+    const value = rawHeaderValue(headers, 'subject');
+    const guess = value !== null ? decodeHeaderWithGuess(value) : null;
+    if (guess) s = guess.text;
+  }
+  return s.replace(/\s+/gu, ' ').trim();
+}
+
+/** Characters of a body (and of each forwarded message) that go into the search index. */
+const FTS_TEXT = 20_000;
+
 export function ftsOf(h: { subject: string; from: { name: string; address: string } | null; to: { name: string; address: string }[]; snippet: string }, text = ''): string {
-  return searchText([h.subject, h.from?.name, h.from?.address, ...h.to.map((t) => `${t.name} ${t.address}`), h.snippet, text.slice(0, 20_000)]);
+  return searchText([h.subject, h.from?.name, h.from?.address, ...h.to.map((t) => `${t.name} ${t.address}`), h.snippet, text.slice(0, FTS_TEXT * 5)]);
 }
 
 /** Fetch headers + flags + snippet of these UIDs and store them (one transaction). */
@@ -151,7 +166,7 @@ export async function fetchHeaders(c: ImapFlow, store: MailStore, f: FolderRow, 
   const msgs: FetchMessageObject[] = [];
   // Part 1 comes along in the same FETCH: for most messages (single part, or text/plain
   // first) it is the text, which saves a round trip; the rest get a second FETCH below.
-  for await (const m of c.fetch(uidSet(uids), { uid: true, flags: true, envelope: true, bodyStructure: true, internalDate: true, size: true, headers: ['references'], bodyParts: [{ key: '1', start: 0, maxLength: o.snippetBytes }] }, { uid: true })) {
+  for await (const m of c.fetch(uidSet(uids), { uid: true, flags: true, envelope: true, bodyStructure: true, internalDate: true, size: true, headers: ['references', 'subject'], bodyParts: [{ key: '1', start: 0, maxLength: o.snippetBytes }] }, { uid: true })) {
     msgs.push(m);
   }
   const snippets = new Map<number, string>();
@@ -201,12 +216,14 @@ export function storeParsed(store: MailStore, id: number, p: ParsedMessage, inte
       html: p.html,
       text: p.text,
       replyTo: p.replyTo,
-      attachments: p.attachments.map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, inline: a.inline })),
+      attachments: p.attachments.map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, inline: a.inline, message: a.message })),
       notes: p.notes,
     });
     const snippet = snippetOf(p.text);
     const fields = { subject: p.subject, from: p.from, to: p.to, cc: p.cc, snippet, hasAttachments: p.attachments.some((a) => !a.inline), date: p.date ? p.date.toISOString() : internalDate };
-    store.updateParsed(id, fields, ftsOf(fields, p.text));
+    // A forwarded message's words find the message that carries it.
+    const forwarded = p.attachments.flatMap((a) => (a.message ? [a.message.subject, a.message.from?.name ?? '', a.message.from?.address ?? '', a.message.text.slice(0, FTS_TEXT)] : []));
+    store.updateParsed(id, fields, ftsOf(fields, [p.text.slice(0, FTS_TEXT), ...forwarded].join('\n')));
   })();
 }
 
