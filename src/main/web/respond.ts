@@ -99,6 +99,8 @@ export interface FileRequest {
   range: string | null;
   headers: Record<string, string>;
   contentType?: string;
+  /** `inline` (default) or `attachment; filename…` (fileResponseHeaders). */
+  disposition?: string;
 }
 
 /** A cached, content-addressed file with Range (200, 206 or 416). */
@@ -115,7 +117,9 @@ export async function serveFile(req: FileRequest): Promise<Response> {
     'Content-Type': req.contentType ?? 'application/pdf',
     // Named by their hash: the bytes behind a URL never change.
     'Cache-Control': 'private, max-age=31536000, immutable',
-    'Content-Disposition': 'inline',
+    'Content-Disposition': req.disposition ?? 'inline',
+    // The type above is the file's real one (policy/mime.ts fileResponseHeaders): never sniffed.
+    'X-Content-Type-Options': 'nosniff',
   };
   if (r.status === 416 || req.method === 'HEAD' || r.end < r.start) return new Response(null, { status: r.status, headers });
   return new Response(fileBody(req.path, r.start, r.end), { status: r.status, headers });

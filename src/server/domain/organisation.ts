@@ -5,6 +5,7 @@
 import { Agency, Organisation, Unit, UserSummary, type Role } from '../../shared/model/organisation.js';
 import type { Db, Queryable } from '../db/database.js';
 import { hashPassword } from '../auth/passwords.js';
+import { parseSecretContentPolicy } from './secretPolicy.js';
 
 interface UserRow {
   id: string;
@@ -22,7 +23,12 @@ export function toUserSummary(r: UserRow): UserSummary {
 }
 
 export async function loadOrganisation(q: Queryable, agencyId: string): Promise<Organisation> {
-  const a = (await q.query<{ id: string; code: string; name: string; abbreviation: string; place: string; org_version: number }>('SELECT * FROM agencies WHERE id = $1', [agencyId])).rows[0];
+  const a = (
+    await q.query<{ id: string; code: string; name: string; abbreviation: string; place: string; org_version: number; secret_content_policy: string | null }>(
+      'SELECT * FROM agencies WHERE id = $1',
+      [agencyId],
+    )
+  ).rows[0];
   if (!a) throw new Error(`unknown agency ${agencyId}`);
   const units = (await q.query<{ id: string; agency_id: string; parent_id: string | null; name: string; abbreviation: string; sort_order: number }>(
     'SELECT * FROM units WHERE agency_id = $1 ORDER BY sort_order, name',
@@ -34,6 +40,7 @@ export async function loadOrganisation(q: Queryable, agencyId: string): Promise<
     agency: { id: a.id, code: a.code, name: a.name, abbreviation: a.abbreviation, place: a.place },
     units,
     users,
+    secretContent: parseSecretContentPolicy(a.secret_content_policy),
   };
 }
 

@@ -7,9 +7,12 @@
  * during the snapshot is sent again. Document states are sent as stored JSON text,
  * never parsed and re-serialised, which keeps large initial syncs fast.
  */
+import { shapeForDesktop, type SecretContentPolicy } from '../../shared/domain/secretContent.js';
+import type { IncomingDocument } from '../../shared/model/incoming.js';
 import type { UserSummary } from '../../shared/model/organisation.js';
 import type { Db, Queryable } from '../db/database.js';
 import { currentSeq } from '../domain/changeLog.js';
+import { parseSecretContentPolicy } from '../domain/secretPolicy.js';
 import { decodeCursor, encodeCursor, type Cursor } from './cursor.js';
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
@@ -20,8 +23,8 @@ interface PullInput {
   limit: number;
 }
 
-/** The states as JSON text for `userId`: stored text plus their readAt; secret content withheld. */
-async function docStates(q: Queryable, userId: string, ids: string[]): Promise<Map<string, string>> {
+/** The states as JSON text for `userId`: stored text plus their readAt; secret levels shaped by the agency's policy. */
+async function docStates(q: Queryable, userId: string, ids: string[], policy: SecretContentPolicy): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = (
     await q.query<{ id: string; state: string; content_withheld: boolean; read_at: string | null }>(
@@ -35,8 +38,9 @@ async function docStates(q: Queryable, userId: string, ids: string[]): Promise<M
   ).rows;
   return new Map(
     rows.map((r) => {
-      // Secret documents (rare) lose their file list; everything else goes out as stored.
-      const state = r.content_withheld ? JSON.stringify({ ...(JSON.parse(r.state) as object), files: [] }) : r.state;
+      // Secret levels (rare; the column marks Mật and above) are parsed and shaped by the
+      // policy (shared/domain/secretContent); everything else goes out as stored.
+      const state = r.content_withheld ? JSON.stringify(shapeForDesktop(JSON.parse(r.state) as Omit<IncomingDocument, 'readAt'>, policy)) : r.state;
       return [r.id, `${state.slice(0, -1)},"readAt":${JSON.stringify(r.read_at)}}`];
     }),
   );
@@ -65,7 +69,11 @@ export async function pull(db: Db, epoch: string, user: UserSummary, input: Pull
       const lastMutationId =
         (await q.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM clients WHERE client_id = $1 AND user_id = $2', [input.clientId, user.id])).rows[0]
           ?.last_mutation_id ?? 0;
-      const orgVersion = (await q.query<{ org_version: number }>('SELECT org_version FROM agencies WHERE id = $1', [user.agencyId])).rows[0]?.org_version ?? 0;
+      const agency = (
+        await q.query<{ org_version: number; secret_content_policy: string | null }>('SELECT org_version, secret_content_policy FROM agencies WHERE id = $1', [user.agencyId])
+      ).rows[0];
+      const orgVersion = agency?.org_version ?? 0;
+      const policy = parseSecretContentPolicy(agency?.secret_content_policy);
 
       let cursor: Cursor | null = decodeCursor(input.cursor);
       if (cursor && (cursor.e !== epoch || ('s' in cursor ? cursor.s : cursor.h) > hw)) cursor = null;
@@ -83,7 +91,7 @@ export async function pull(db: Db, epoch: string, user: UserSummary, input: Pull
             [user.id, after, input.limit],
           )
         ).rows.map((r) => r.document_id);
-        const states = await docStates(q, user.id, ids);
+        const states = await docStates(q, user.id, ids, policy);
         for (const id of ids) {
           const s = states.get(id);
           if (s) parts.push(`{"op":"put","doc":${s}}`);
@@ -108,11 +116,11 @@ export async function pull(db: Db, epoch: string, user: UserSummary, input: Pull
         const finalOp = new Map<string, 'put' | 'remove'>();
         for (const r of rows) finalOp.set(r.document_id, r.kind);
         const putIds = [...finalOp].filter(([, k]) => k === 'put').map(([id]) => id);
-        const states = await docStates(q, user.id, putIds);
+        const states = await docStates(q, user.id, putIds, policy);
         for (const [id, kind] of finalOp) {
           if (kind === 'remove') {
             // Access may have come back since; then the state is what the client needs.
-            const s = (await docStates(q, user.id, [id])).get(id);
+            const s = (await docStates(q, user.id, [id], policy)).get(id);
             parts.push(s ? `{"op":"put","doc":${s}}` : `{"op":"remove","id":"${id}"}`);
           } else {
             const s = states.get(id);

@@ -84,7 +84,8 @@ export const Opinion = z.object({
   id: uuid,
   authorId: uuid,
   kind: z.enum(OPINION_KINDS),
-  content: requiredText(4000),
+  /** Empty only where a secret level's text is withheld from desktops (domain/secretContent.ts); AddOpinionArgs requires it. */
+  content: text(4000),
   /** Progress in percent, for kind 'progress'. */
   progress: z.number().int().min(0).max(100).nullable(),
   createdAt: isoDateTime,
@@ -133,7 +134,7 @@ export const IncomingDocument = IncomingMetadata.extend({
   completionNote: text(4000),
   /** Documents registered earlier with the same number/symbol, issuer and issue date. */
   duplicateOf: z.array(uuid),
-  /** State-secret content (Mật and above) is withheld from desktops: metadata only, no files. */
+  /** This recipient gets the register entry only (a secret level under the agency's policy, domain/secretContent.ts): no files, no texts. */
   contentWithheld: z.boolean(),
   files: z.array(FileRef),
   assignments: z.array(Assignment),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidAgencyCode } from '../domain/agencyCode.js';
+import { SECRET_CONTENT_MODES } from '../domain/secretContent.js';
 import { requiredText, text, uuid } from './primitives.js';
 
 export const ROLES = ['clerk', 'specialist', 'leader', 'admin'] as const;
@@ -39,32 +40,22 @@ export const UserSummary = z.object({
 });
 export type UserSummary = z.infer<typeof UserSummary>;
 
+/** The agency's choice, per secret level, of what reaches desktops (shared/domain/secretContent.ts). */
+export const SecretContentPolicy = z.object({
+  confidential: z.enum(SECRET_CONTENT_MODES),
+  secret: z.enum(SECRET_CONTENT_MODES),
+  top_secret: z.enum(SECRET_CONTENT_MODES),
+});
+
 export const Organisation = z.object({
   version: z.number().int().nonnegative(),
   agency: Agency,
   units: z.array(Unit),
   users: z.array(UserSummary),
+  /** Absent from an older server or cache: the Decree 30 default applies. */
+  secretContent: SecretContentPolicy.optional(),
 });
 export type Organisation = z.infer<typeof Organisation>;
 
-/** The root unit (no parent) is the agency's leadership: its leaders direct documents. */
-export function isAgencyLeader(user: Pick<UserSummary, 'role' | 'unitId'>, units: readonly Pick<Unit, 'id' | 'parentId'>[]): boolean {
-  if (user.role !== 'leader') return false;
-  return units.some((u) => u.id === user.unitId && u.parentId === null);
-}
-
-/** Ids of a unit and all the units below it. */
-export function unitSubtree(unitId: string, units: readonly Pick<Unit, 'id' | 'parentId'>[]): Set<string> {
-  const out = new Set<string>([unitId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const u of units) {
-      if (u.parentId !== null && out.has(u.parentId) && !out.has(u.id)) {
-        out.add(u.id);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
+// The organisation look-ups are pure and zod-free in shared/domain/org.ts (the renderer imports them there).
+export { isAgencyLeader, unitSubtree } from '../domain/org.js';

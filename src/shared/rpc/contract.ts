@@ -164,7 +164,8 @@ export const RPC = {
     result: FileRef,
   },
   /** Make a file available locally (download, verify) and return its cache path for the file protocol. */
-  'files.open': { params: z.object({ sha256: sha256Hex }), result: z.object({ path: z.string(), size: z.number().int() }) },
+  /** `mime`, `name`: what a mail attachment was stored with (the hosts serve its real type, policy/mime.ts). */
+  'files.open': { params: z.object({ sha256: sha256Hex }), result: z.object({ path: z.string(), size: z.number().int(), mime: z.string().max(200).optional(), name: z.string().max(255).optional() }) },
 
   // ── mail (issue #4): the core talks IMAP/SMTP; the UI reads the local cache ──
   /** The account settings (never the password), or null when none is configured. */

@@ -1,14 +1,16 @@
 /**
  * Content-addressed files. Upload: the body must be a PDF whose SHA-256 is the
- * name in the URL. Download: only for a user who may see a document that has the
- * file (or who uploaded it and has not registered it yet), with HTTP Range so a
- * broken download resumes. Every open is written to the access log.
+ * name in the URL. Download: as the documents holding the file allow
+ * (domain/fileAccess.ts: the most secret holding wins; the uploader only until a
+ * document holds it), with HTTP Range so a broken download resumes. Every open is
+ * written to the access log.
  */
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError, errorBody } from '../../../shared/i18n/errors.js';
 import { API_PREFIX, MAX_FILE_BYTES } from '../../../shared/sync/protocol.js';
 import { sha256Of } from '../../blobs/blobStore.js';
+import { decideFileAccess, loadFileHoldings } from '../../domain/fileAccess.js';
 import { currentUser } from '../auth.js';
 import type { ServerContext } from '../context.js';
 
@@ -65,24 +67,14 @@ export function fileRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get(`${API_PREFIX}/files/:sha256`, async (req, reply) => {
     const user = currentUser(req);
     const sha = shaParam(req.params);
-    const allowed = (
-      await ctx.db.query<{ document_id: string | null }>(
-        `SELECT f.document_id FROM document_files f
-           JOIN doc_access a ON a.document_id = f.document_id AND a.user_id = $2
-           JOIN documents d ON d.id = f.document_id
-          WHERE f.sha256 = $1 AND NOT d.content_withheld
-         UNION ALL
-         SELECT NULL FROM blobs b WHERE b.sha256 = $1 AND b.uploaded_by = $2
-         LIMIT 1`,
-        [sha, user.id],
-      )
-    ).rows[0];
-    // Not allowed and not there look the same: existence is not revealed.
-    if (!allowed) throw new AppError('document_not_found');
+    const { holdings, isUploader } = await loadFileHoldings(ctx.db, sha, user.id);
+    const access = decideFileAccess(holdings, isUploader);
+    // Not allowed and not there look the same (document_not_found): existence is not revealed.
+    if (!access.allowed) throw new AppError(access.code);
     const size = await ctx.blobs.size(sha);
     if (size === null) throw new AppError('not_found');
     if (req.method === 'GET')
-      await ctx.db.query("INSERT INTO access_log (user_id, document_id, action, at) VALUES ($1, $2, 'download', $3)", [user.id, allowed.document_id, ctx.now().toISOString()]);
+      await ctx.db.query("INSERT INTO access_log (user_id, document_id, action, at) VALUES ($1, $2, 'download', $3)", [user.id, access.documentId, ctx.now().toISOString()]);
     return sendFile(reply, ctx.blobs.pathOf(sha), sha, size, req.headers.range);
   });
 }

@@ -1,0 +1,63 @@
+/**
+ * Who may download a file (docs/decisions.md §19). A file is named by its
+ * content, so one file may be held by several documents; the rights come from
+ * those documents, and the most secret holding wins:
+ *   - the user must be able to see at least one holding document whose content
+ *     reaches them (a normal one, or a secret one whose level the policy sends);
+ *   - and every secret holding must be one whose content reaches them: a file
+ *     that is also a Mật document's file is not served through a normal
+ *     document holding the same bytes;
+ *   - the uploader may read their upload back only while no document holds it:
+ *     registration ends it (a specialist whose upload a clerk registered as a
+ *     secret document gets nothing more).
+ */
+import { isContentWithheld, type SecretContentPolicy } from '../../shared/domain/secretContent.js';
+import type { Confidentiality } from '../../shared/model/incoming.js';
+import type { Queryable } from '../db/database.js';
+import { parseSecretContentPolicy } from './secretPolicy.js';
+
+export interface FileHolding {
+  documentId: string;
+  level: Confidentiality;
+  /** The user may see this document (doc_access). */
+  visible: boolean;
+  /** The policy of the document's agency. */
+  policy: SecretContentPolicy;
+}
+
+export type FileAccess =
+  | { allowed: true; documentId: string | null }
+  /** document_not_found: no holding the user may see (existence is not revealed). content_withheld: only secret holdings the user sees as metadata. file_withheld: a normal holding, but a secret one wins. */
+  | { allowed: false; code: 'document_not_found' | 'content_withheld' | 'file_withheld' };
+
+export function decideFileAccess(holdings: readonly FileHolding[], isUploader: boolean): FileAccess {
+  if (holdings.length === 0) return isUploader ? { allowed: true, documentId: null } : { allowed: false, code: 'document_not_found' };
+  const reaches = (h: FileHolding): boolean => h.visible && !isContentWithheld(h.level, h.policy);
+  const readable = holdings.find(reaches);
+  if (!readable) return { allowed: false, code: holdings.some((h) => h.visible) ? 'content_withheld' : 'document_not_found' };
+  if (holdings.some((h) => h.level !== 'normal' && !reaches(h))) return { allowed: false, code: 'file_withheld' };
+  return { allowed: true, documentId: readable.documentId };
+}
+
+/** Every document holding `sha256`, as `userId` stands towards it. */
+export async function loadFileHoldings(q: Queryable, sha256: string, userId: string): Promise<{ holdings: FileHolding[]; isUploader: boolean }> {
+  const rows = (
+    await q.query<{ document_id: string; level: Confidentiality | null; visible: boolean; policy: string | null }>(
+      `SELECT f.document_id,
+              CASE WHEN d.content_withheld THEN (d.state::jsonb ->> 'confidentiality') ELSE 'normal' END AS level,
+              EXISTS (SELECT 1 FROM doc_access a WHERE a.document_id = f.document_id AND a.user_id = $2) AS visible,
+              g.secret_content_policy AS policy
+         FROM document_files f
+         JOIN documents d ON d.id = f.document_id
+         JOIN agencies g ON g.id = d.agency_id
+        WHERE f.sha256 = $1
+        ORDER BY f.document_id`,
+      [sha256, userId],
+    )
+  ).rows;
+  const uploader = (await q.query('SELECT 1 FROM blobs WHERE sha256 = $1 AND uploaded_by = $2', [sha256, userId])).rows.length > 0;
+  return {
+    holdings: rows.map((r) => ({ documentId: r.document_id, level: r.level ?? 'normal', visible: r.visible, policy: parseSecretContentPolicy(r.policy) })),
+    isUploader: uploader,
+  };
+}
