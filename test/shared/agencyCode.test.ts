@@ -1,8 +1,9 @@
 /**
  * Agency identifier codes (mã định danh), DOMAIN.md §7: the legacy QCVN 102:2016
  * form `V1V2V3.Z1Z2.Y1Y2.MX1X2` (13 characters, level 1 on the right, zeros for
- * "no unit at this level") and the newer QĐ 20/2020 form (up to 35 characters of
- * 0-9A-Z and dots, groups left to right). Both are accepted.
+ * "no unit at this level") and the newer QĐ 20/2020 form (groups left to right from
+ * the level-1 code, up to 35 characters of 0-9A-Z and dots). Both are accepted, and
+ * nothing else: the level-1 code is a group letter (A–I, K) and two digits.
  */
 import { describe, expect, it } from 'vitest';
 import { isValidAgencyCode, parseAgencyCode } from '../../src/shared/domain/agencyCode.js';
@@ -38,9 +39,14 @@ describe('legacy agency codes (QCVN 102:2016)', () => {
 });
 
 describe('newer agency codes (QĐ 20/2020)', () => {
-  it('accept digits, capital letters and dot-separated groups, left to right', () => {
-    for (const code of ['H41', 'H41.22', 'G22.01.A3', '01.02.03.04.05', 'ABC123'])
+  it('accept the level-1 code followed by dot-separated groups of digits and capital letters, left to right', () => {
+    for (const code of ['H41', 'H41.22', 'G22.01.A3', 'K41.01.02.03', 'A01.1'])
       expect(parseAgencyCode(code)).toEqual({ format: 'modern', code });
+  });
+
+  it('keep well-formed codes that are not in any directory', () => {
+    expect(parseAgencyCode('H99.77')).toEqual({ format: 'modern', code: 'H99.77' });
+    expect(parseAgencyCode('000.00.00.H99')).toMatchObject({ format: 'legacy', level1: 'H99' });
   });
 
   it('accept up to 35 characters and no more', () => {
@@ -62,6 +68,11 @@ describe('invalid agency codes', () => {
       expect(parseAgencyCode(code), JSON.stringify(code)).toBeNull();
       expect(isValidAgencyCode(code), JSON.stringify(code)).toBe(false);
     }
+  });
+
+  it('are refused when they only look like codes: an abbreviation, a bare number, an unknown group letter', () => {
+    const invalid = ['UBND', '1', '000.00.00.Z34', '000.00.00.J01', 'J01', 'Z34.01', 'H4', 'H411', '41H', '01.02.03.04.05', 'ABC123', '000.00.00.H4', '0000.00.00.H41', '000.00.00'];
+    for (const code of invalid) expect(parseAgencyCode(code), code).toBeNull();
   });
 
   it('agree with isValidAgencyCode on valid codes of both formats', () => {

@@ -22,6 +22,7 @@ import { HostAccess, isAllowedHost, isAllowedOrigin, parseCookies, sessionCookie
 import { contentSecurityPolicy, securityHeaders } from './policy/csp.js';
 import { forbiddenPage, misdirectedPage } from './policy/pages.js';
 import { htmlResponse, serveFile, serveStatic, textResponse } from './respond.js';
+import { servedAs } from './policy/mime.js';
 import { serverWebSocketTransport } from './wsTransport.js';
 
 /** The only interface the web host listens on. Not an option. */
@@ -147,14 +148,14 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
       const sha256 = rawPath.slice('/files/'.length);
       if (!SHA_RE.test(sha256)) return textResponse(400, 'Bad Request', headers);
       if (method !== 'GET' && method !== 'HEAD') return textResponse(405, 'Method Not Allowed', { ...headers, Allow: 'GET, HEAD' });
-      let opened: { path: string; size: number };
+      let opened: { path: string; size: number; mime?: string | undefined; name?: string | undefined };
       try {
         opened = await o.rpc.call('files.open', { sha256 });
       } catch (err) {
         const code = (err as { code?: string }).code;
         return textResponse(statusOfCoreError(code), code ?? 'error', headers);
       }
-      return serveFile({ path: opened.path, method, range: req.headers.range ?? null, headers: { ...headers, 'Cross-Origin-Resource-Policy': 'same-origin' } });
+      return serveFile({ path: opened.path, method, range: req.headers.range ?? null, headers: { ...headers, 'Cross-Origin-Resource-Policy': 'same-origin' }, ...servedAs(opened) });
     }
     if (rawPath === '/rpc') return textResponse(426, 'Upgrade Required', { ...headers, Upgrade: 'websocket' });
     return serveStatic({ root: o.rendererDir, method, rawPath, headers });
