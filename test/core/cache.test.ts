@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,13 +12,14 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 describe('the cache database', () => {
   it('migrates an empty database, and opens it again unchanged', () => {
     const file = join(tempDir(), 'cache.sqlite');
-    const db = openDatabase(file);
+    const key = randomBytes(32);
+    const db = openDatabase(file, key);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.prepare(`INSERT INTO meta (key, value) VALUES ('clientId', 'x')`).run();
     db.close();
-    const again = openDatabase(file);
+    const again = openDatabase(file, key);
     expect(again.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(again.prepare(`SELECT value FROM meta WHERE key = 'clientId'`).get()).toEqual({ value: 'x' });
     const tables = (again.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name`).all() as { name: string }[]).map((t) => t.name);

@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { http, login, metadata, pullAll, PushClient } from '../helpers/api.js';
+import { openCacheDb } from '../helpers/cacheDb.js';
 import { eventually, forkCore, signIn, tempDir, type ForkedCore } from '../helpers/core.js';
 import { startProxy, type NetProxy } from '../helpers/netProxy.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
-/** Read the killed core's cache straight from disk (it has exactly one). */
-function cacheCounts(dataDir: string): { documents: number; outbox: number } {
-  const caches = join(dataDir, 'caches');
-  const [dir] = readdirSync(caches);
-  const db = new Database(join(caches, dir!, 'cache.sqlite'), { readonly: true });
+/** Read the killed core's cache straight from disk (it has exactly one), with its key. */
+async function cacheCounts(dataDir: string): Promise<{ documents: number; outbox: number }> {
+  const db = await openCacheDb(dataDir, undefined, { readonly: true });
   try {
     const n = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
     return { documents: n('SELECT count(*) AS n FROM documents'), outbox: n('SELECT count(*) AS n FROM outbox') };
@@ -70,7 +66,7 @@ describe('the core process killed mid-sync converges, with no loss and no duplic
     await eventually(async () => killed !== null);
     expect((await killed!) as unknown).toMatchObject({ signal: 'SIGKILL' });
     proxy.onRequest = null;
-    const partial = cacheCounts(dataDir);
+    const partial = await cacheCounts(dataDir);
     expect(partial.documents).toBeGreaterThan(0);
     expect(partial.documents).toBeLessThan(serverIds.size);
 
@@ -120,7 +116,7 @@ describe('the core process killed mid-sync converges, with no loss and no duplic
     await eventually(async () => killed !== null);
     await killed;
     proxy.onRequest = null;
-    expect(cacheCounts(dataDir).outbox).toBeGreaterThan(0);
+    expect((await cacheCounts(dataDir)).outbox).toBeGreaterThan(0);
 
     const second = fork(dataDir, ['--push-batch', '4']);
     await eventually(async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/shared/index.js';
 import { META } from '../../src/main/core/db/meta.js';
+import { FileSecretStore } from '../../src/main/core/session/secretStore.js';
 import { UserCache } from '../../src/main/core/session/userCache.js';
 import { ServerClient } from '../../src/main/core/sync/http.js';
 import { pushOutbox } from '../../src/main/core/sync/push.js';
@@ -58,9 +59,10 @@ describe('push: replays and gaps against the reference server', () => {
     expect(await docIdsOnServer()).not.toContain(documentId);
   });
 
-  function openCache(): { cache: UserCache; client: ServerClient } {
+  async function openCache(): Promise<{ cache: UserCache; client: ServerClient }> {
     const client = new ServerClient({ baseUrl: server.url, token });
-    const cache = UserCache.open(tempDir(), server.url, U.vanthu.id, () => client);
+    const dir = tempDir();
+    const cache = await UserCache.open(dir, server.url, U.vanthu.id, () => client, new FileSecretStore(`${dir}/session.json`));
     caches.push(cache);
     return { cache, client };
   }
@@ -72,7 +74,7 @@ describe('push: replays and gaps against the reference server', () => {
   };
 
   it('the core resends from where the server is when it believed the server further along', async () => {
-    const { cache, client } = openCache();
+    const { cache, client } = await openCache();
     const ids = [register(cache, 'Máy trạm A — 1'), register(cache, 'Máy trạm A — 2'), register(cache, 'Máy trạm A — 3')];
     // As if a response claiming 1–2 had been recorded, but the server (restored from a backup) has none of them.
     cache.meta.setNumber(META.lastMutationId, 2);
@@ -90,7 +92,7 @@ describe('push: replays and gaps against the reference server', () => {
   });
 
   it('a gap the core cannot fill is reported as mutation_gap and sends nothing', async () => {
-    const { cache, client } = openCache();
+    const { cache, client } = await openCache();
     register(cache, 'Mất thao tác 1');
     const lost = register(cache, 'Mất thao tác 2');
     cache.db.prepare('DELETE FROM outbox WHERE id = 1').run();
@@ -102,7 +104,7 @@ describe('push: replays and gaps against the reference server', () => {
   });
 
   it('mutation ids are never reused, even after the outbox empties', async () => {
-    const { cache } = openCache();
+    const { cache } = await openCache();
     register(cache, 'x');
     register(cache, 'y');
     cache.outbox.confirmUpTo(2);

@@ -265,7 +265,10 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir));
   protocol.handle(
     FILE_SCHEME,
-    fileProtocolHandler((sha256) => core.rpc.call('files.open', { sha256 })),
+    fileProtocolHandler(
+      (sha256) => core.rpc.call('files.open', { sha256 }),
+      async (sha256, start, end) => (await core.rpc.call('files.read', { sha256, start, end })).bytes,
+    ),
   );
 
   ipcMain.on('ioffice:request-port', (event) => {

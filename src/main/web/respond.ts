@@ -92,9 +92,31 @@ export async function serveStatic(req: StaticRequest): Promise<Response> {
   return new Response(fileBody(file, 0, stat.size - 1), { status: 200, headers });
 }
 
+/** Plain bytes by range from the core (files.read): a sealed file is never read by path. */
+export interface SealedSource {
+  size: number;
+  read(start: number, end: number): Promise<Uint8Array>;
+}
+
+/** A body read from the core in slices (each files.read call decrypts only the chunks it covers). */
+function sealedBody(src: SealedSource, start: number, end: number): ReadableStream {
+  const SLICE = 256 * 1024;
+  let at = start;
+  return new ReadableStream({
+    async pull(controller) {
+      if (at > end) return controller.close();
+      const last = Math.min(end, at + SLICE - 1);
+      controller.enqueue(await src.read(at, last));
+      at = last + 1;
+    },
+  });
+}
+
 export interface FileRequest {
   /** The verified cache file (from the core's files.open). */
   path: string;
+  /** Set for a sealed file (files.open said `sealed`): the bytes come from here instead of `path`. */
+  sealed?: SealedSource;
   method: string;
   range: string | null;
   headers: Record<string, string>;
@@ -107,20 +129,20 @@ export interface FileRequest {
 export async function serveFile(req: FileRequest): Promise<Response> {
   const h = req.headers;
   if (req.method !== 'GET' && req.method !== 'HEAD') return textResponse(405, 'Method Not Allowed', { ...h, Allow: 'GET, HEAD' });
-  const stat = await statFile(req.path);
-  if (!stat) return textResponse(404, 'Not Found', h);
-  const size = stat.size;
+  const size = req.sealed ? req.sealed.size : (await statFile(req.path))?.size;
+  if (size === undefined) return textResponse(404, 'Not Found', h);
   const r = rangeResponse(parseRange(req.range, size), size);
   const headers: Record<string, string> = {
     ...h,
     ...r.headers,
     'Content-Type': req.contentType ?? 'application/pdf',
-    // Named by their hash: the bytes behind a URL never change.
-    'Cache-Control': 'private, max-age=31536000, immutable',
+    // Named by their hash: the bytes behind a URL never change. A sealed file must
+    // not land in the browser's disk cache in plain.
+    'Cache-Control': req.sealed ? 'no-store' : 'private, max-age=31536000, immutable',
     'Content-Disposition': req.disposition ?? 'inline',
     // The type above is the file's real one (policy/mime.ts fileResponseHeaders): never sniffed.
     'X-Content-Type-Options': 'nosniff',
   };
   if (r.status === 416 || req.method === 'HEAD' || r.end < r.start) return new Response(null, { status: r.status, headers });
-  return new Response(fileBody(req.path, r.start, r.end), { status: r.status, headers });
+  return new Response(req.sealed ? sealedBody(req.sealed, r.start, r.end) : fileBody(req.path, r.start, r.end), { status: r.status, headers });
 }

@@ -8,7 +8,7 @@ import {
   type UserSummary,
 } from '../../../shared/index.js';
 import type { IncomingFilter, IncomingListItem } from '../../../shared/rpc/contract.js';
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from './open.js';
 import { duplicateKey } from '../../../shared/domain/duplicates.js';
 import { ftsMatchExpression, searchBody } from './search.js';

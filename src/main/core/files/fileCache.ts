@@ -6,6 +6,7 @@ import { AppError, MAX_FILE_BYTES, type FileRef } from '../../../shared/index.js
 import type { Db } from '../db/open.js';
 import { isTransient } from '../sync/errors.js';
 import type { ServerClient } from '../sync/http.js';
+import { isSealed, readSealed, removePlain, SealedReader, writeSealed } from './sealed.js';
 
 const SHA_RE = /^[0-9a-f]{64}$/u;
 
@@ -36,6 +37,26 @@ export interface FileCacheOptions {
   onChange?: (sha256s: string[]) => void;
 }
 
+/** A file ready to serve: `sealed` files are read through `FileCache.read` (files.read), never by path. */
+export interface OpenedFile {
+  path: string;
+  size: number;
+  sealed: boolean;
+}
+
+/**
+ * Files of a secret document (Mật, Tối mật, Tuyệt mật: stored, or in a pending
+ * registration) are kept sealed on disk (files/sealed.ts, decisions §20).
+ */
+const SECRET_FILE_SQL = `
+  SELECT 1 FROM document_files df JOIN documents d ON d.id = df.document_id
+   WHERE df.sha256 = @sha AND d.confidentiality <> 'normal'
+  UNION ALL
+  SELECT 1 FROM outbox o, json_each(o.args, '$.files') f
+   WHERE o.name = 'incoming.register' AND json_extract(f.value, '$.sha256') = @sha
+     AND json_extract(o.args, '$.metadata.confidentiality') <> 'normal'
+  LIMIT 1`;
+
 /**
  * Content-addressed file cache: files/<sha256>, downloaded into files/<sha256>.part
  * and resumed with Range after a cut, verified against the hash before anything
@@ -43,6 +64,8 @@ export interface FileCacheOptions {
  */
 export class FileCache {
   private readonly inflight = new Map<string, Promise<string>>();
+  /** Files checked sealed in this session: sealSecretFiles skips them. */
+  private readonly sealedKnown = new Set<string>();
   private readonly maxAttempts: number;
   private readonly idleTimeoutMs: number;
   private readonly concurrency: number;
@@ -54,6 +77,8 @@ export class FileCache {
     private readonly db: Db,
     readonly dir: string,
     private readonly client: () => ServerClient | null,
+    /** AES-256-GCM key for sealed files (session/cacheKey.ts). */
+    private readonly key: Buffer,
     opts: FileCacheOptions = {},
   ) {
     fs.mkdirSync(dir, { recursive: true });
@@ -106,6 +131,7 @@ export class FileCache {
       }
       await fsp.rename(tmp, final);
     }
+    // A scan for a secret registration is sealed when that registration is queued (sealSecretFiles).
     // A file already known from a document is on the server: only a new one needs uploading.
     this.db
       .prepare(
@@ -131,28 +157,124 @@ export class FileCache {
     if (!client) throw new AppError('not_signed_in');
     const file = this.pathOf(sha256);
     if (!fs.existsSync(file)) return; // the server will refuse the mutation with file_missing; nothing to send
-    const bytes = await fsp.readFile(file);
+    const bytes = await this.bytesOf(file);
     await client.uploadFile(sha256, bytes);
     this.db.prepare('UPDATE files SET needs_upload = 0 WHERE sha256 = ?').run(sha256);
   }
 
+  /** Whether this file belongs to a secret document, so it must be sealed on disk. */
+  isSecret(sha256: string): boolean {
+    return this.db.prepare(SECRET_FILE_SQL).get({ sha: sha256 }) !== undefined;
+  }
+
+  /** The SHA-256 of the plain content, sealed or not (a sealed chunk that was altered fails here too). */
+  private async hashOf(file: string): Promise<string | null> {
+    if (!(await isSealed(file))) return sha256OfFile(file);
+    const hash = createHash('sha256');
+    const r = await SealedReader.open(this.key, file);
+    try {
+      for await (const c of r.chunks()) hash.update(c);
+      return hash.digest('hex');
+    } catch {
+      return null; // altered or written with another key: treated like a damaged file
+    } finally {
+      await r.close();
+    }
+  }
+
+  private async bytesOf(file: string): Promise<Buffer> {
+    return (await isSealed(file)) ? readSealed(this.key, file) : fsp.readFile(file);
+  }
+
   /** The file, verified, downloading it if needed. */
-  async open(sha256: string): Promise<{ path: string; size: number }> {
+  async open(sha256: string): Promise<OpenedFile> {
     const final = this.pathOf(sha256);
     const row = this.row(sha256);
     const size = row?.size ?? (this.db.prepare('SELECT size FROM document_files WHERE sha256 = ? LIMIT 1').get(sha256) as { size: number } | undefined)?.size;
     if (size === undefined) throw new AppError('not_found');
     if (row?.state === 'complete' && fs.existsSync(final)) {
-      if ((await sha256OfFile(final)) === sha256) {
+      if ((await this.hashOf(final)) === sha256) {
         this.db.prepare('UPDATE files SET last_used = ? WHERE sha256 = ?').run(this.now().toISOString(), sha256);
-        return { path: final, size };
+        if (this.isSecret(sha256)) await this.seal(sha256);
+        return { path: final, size, sealed: await isSealed(final) };
       }
       // Damaged on disk since it was verified: forget it and fetch it again.
       await fsp.rm(final, { force: true });
       this.db.prepare(`UPDATE files SET state = 'missing' WHERE sha256 = ?`).run(sha256);
     }
     await this.fetch(sha256, size);
-    return { path: final, size };
+    return { path: final, size, sealed: await isSealed(final) };
+  }
+
+  /** Plain bytes [start, end] (inclusive) of a cached file, for the hosts' Range reads of sealed files. */
+  async read(sha256: string, start: number, end: number): Promise<{ bytes: Uint8Array; size: number }> {
+    const file = this.pathOf(sha256);
+    if (this.row(sha256)?.state !== 'complete' || !fs.existsSync(file)) throw new AppError('not_found');
+    if (await isSealed(file)) {
+      const r = await SealedReader.open(this.key, file);
+      try {
+        return { bytes: await r.read(start, end), size: r.size };
+      } finally {
+        await r.close();
+      }
+    }
+    const size = (await fsp.stat(file)).size;
+    const last = Math.min(end, size - 1);
+    if (start > last) return { bytes: new Uint8Array(0), size };
+    const fh = await fsp.open(file, 'r');
+    try {
+      const b = Buffer.alloc(last - start + 1);
+      await fh.read(b, 0, b.length, start);
+      return { bytes: b, size };
+    } finally {
+      await fh.close();
+    }
+  }
+
+  /** The whole plain content of a cached file (mail attachments, uploads). */
+  async bytes(sha256: string): Promise<Buffer> {
+    return this.bytesOf((await this.open(sha256)).path);
+  }
+
+  /**
+   * Seal a plain cached file in place: the sealed copy is written and made durable
+   * first, then the plain bytes are overwritten and removed, then the copy takes
+   * the name (sweepDisk finishes that last step after a crash).
+   */
+  private async seal(sha256: string): Promise<void> {
+    const final = this.pathOf(sha256);
+    if (!fs.existsSync(final) || (await isSealed(final))) return;
+    const sealed = `${final}.sealed`;
+    await writeSealed(this.key, sealed, { file: final });
+    await removePlain(final);
+    await fsp.rename(sealed, final);
+  }
+
+  /**
+   * Seal every cached file that belongs to a secret document and is still plain: a
+   * document may become secret in a pull, and a clerk's scan becomes secret when
+   * its registration is queued. Runs when the cache opens, after each pull and
+   * after each local action.
+   */
+  async sealSecretFiles(): Promise<string[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT f.sha256 FROM files f WHERE f.state = 'complete' AND (
+           EXISTS (SELECT 1 FROM document_files df JOIN documents d ON d.id = df.document_id
+                    WHERE df.sha256 = f.sha256 AND d.confidentiality <> 'normal')
+        OR EXISTS (SELECT 1 FROM outbox o, json_each(o.args, '$.files') j
+                    WHERE o.name = 'incoming.register' AND json_extract(j.value, '$.sha256') = f.sha256
+                      AND json_extract(o.args, '$.metadata.confidentiality') <> 'normal'))`,
+      )
+      .all() as { sha256: string }[];
+    const done: string[] = [];
+    for (const { sha256 } of rows) {
+      if (this.sealedKnown.has(sha256) || this.inflight.has(sha256)) continue;
+      await this.seal(sha256);
+      this.sealedKnown.add(sha256);
+      done.push(sha256);
+    }
+    return done;
   }
 
   /** Download once even if several callers ask at the same time. */
@@ -167,47 +289,50 @@ export class FileCache {
 
   private async download(sha256: string, size: number): Promise<string> {
     const final = this.pathOf(sha256);
-    const part = `${final}.part`;
+    // A secret document's file never touches the disk in plain: it is received in
+    // memory (resumed from there after a cut) and written sealed once verified.
+    const sink: Sink = this.isSecret(sha256) ? new MemorySink() : new PartFileSink(`${final}.part`);
     let hashFailures = 0;
     let lastError: unknown = null;
     for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
       if (this.closed.signal.aborted) throw new AppError('server_unreachable');
-      let offset = (await fsp.stat(part).catch(() => null))?.size ?? 0;
+      let offset = await sink.size();
       if (offset > size) {
-        await fsp.rm(part, { force: true });
+        await sink.clear();
         offset = 0;
       }
       if (offset < size) {
         try {
-          await this.receive(sha256, part, offset, size);
+          await this.receive(sha256, sink, offset, size);
         } catch (err) {
           // A cut connection leaves a shorter .part: the next attempt resumes from it.
           lastError = err;
           if (err instanceof AppError && !isTransient(err)) throw err;
-          const now = (await fsp.stat(part).catch(() => null))?.size ?? 0;
+          const now = await sink.size();
           if (now <= offset) throw err instanceof AppError ? err : new AppError('server_unreachable');
           continue;
         }
       }
-      const got = (await fsp.stat(part).catch(() => null))?.size ?? 0;
+      const got = await sink.size();
       if (got < size) continue;
-      if (got === size && (await sha256OfFile(part)) === sha256) {
-        await fsp.rename(part, final);
+      if (got === size && (await sink.sha256()) === sha256) {
+        await sink.commit(final, this.key);
         this.markComplete(sha256, size);
+        if (sink instanceof MemorySink) this.sealedKnown.add(sha256);
         this.onChange([sha256]);
         return final;
       }
       // Wrong bytes somewhere: no way to tell which range, so start over.
       hashFailures += 1;
-      await fsp.rm(part, { force: true });
+      await sink.clear();
     }
-    await fsp.rm(part, { force: true });
+    await sink.clear();
     if (hashFailures > 0 || lastError === null) throw new AppError('file_hash_mismatch');
     throw lastError instanceof AppError ? lastError : new AppError('server_unreachable');
   }
 
-  /** Append the bytes from `offset` to the .part file; stops at `size` even if the server sends more. */
-  private async receive(sha256: string, part: string, offset: number, size: number): Promise<void> {
+  /** Append the bytes from `offset` to the sink; stops at `size` even if the server sends more. */
+  private async receive(sha256: string, sink: Sink, offset: number, size: number): Promise<void> {
     const client = this.client();
     if (!client) throw new AppError('not_signed_in');
     const ac = new AbortController();
@@ -223,7 +348,7 @@ export class FileCache {
       const res = await client.download(sha256, offset, ac.signal);
       if (res.status === 416) {
         await res.body?.cancel();
-        await fsp.rm(part, { force: true });
+        await sink.clear();
         return;
       }
       let start = 0;
@@ -235,13 +360,13 @@ export class FileCache {
         // The server sent something else than asked (whole file, or another range): restart cleanly.
         if (start !== 0) {
           await res.body?.cancel();
-          await fsp.rm(part, { force: true });
+          await sink.clear();
           throw new AppError('server_error', {}, { reason: 'unexpected range' });
         }
-        await fsp.rm(part, { force: true });
+        await sink.clear();
         offset = 0;
       }
-      const fh = await fsp.open(part, 'a');
+      const w = await sink.writer();
       let written = offset;
       try {
         if (!res.body) return;
@@ -249,7 +374,7 @@ export class FileCache {
           arm();
           const room = size - written;
           const piece = chunk.length > room ? chunk.subarray(0, room) : chunk;
-          if (piece.length > 0) await fh.write(piece);
+          if (piece.length > 0) await w.write(piece);
           written += piece.length;
           if (chunk.length > room) {
             ac.abort();
@@ -259,7 +384,7 @@ export class FileCache {
       } catch {
         throw new AppError('server_unreachable', {}, { reason: 'download cut' });
       } finally {
-        await fh.close();
+        await w.close();
       }
     } finally {
       clearTimeout(idle);
@@ -307,6 +432,7 @@ export class FileCache {
     for (const s of gone) {
       await fsp.rm(this.pathOf(s), { force: true });
       await fsp.rm(`${this.pathOf(s)}.part`, { force: true });
+      await fsp.rm(`${this.pathOf(s)}.sealed`, { force: true });
     }
     if (gone.length > 0) this.onChange(gone);
     return gone;
@@ -321,12 +447,80 @@ export class FileCache {
     const known = new Set((this.db.prepare('SELECT sha256 FROM files').all() as { sha256: string }[]).map((r) => r.sha256));
     for (const name of fs.readdirSync(this.dir)) {
       const sha = name.slice(0, 64);
-      const partOfKnown = known.has(sha) && (name === sha || name === `${sha}.part`);
+      // A seal interrupted after the plain bytes were removed: the sealed copy takes the name.
+      if (known.has(sha) && name === `${sha}.sealed` && !fs.existsSync(path.join(this.dir, sha))) {
+        fs.renameSync(path.join(this.dir, name), path.join(this.dir, sha));
+        continue;
+      }
+      // A plain partial download of a file that is secret now is not resumed (secret files are received in memory).
+      const partOfKnown = known.has(sha) && (name === sha || (name === `${sha}.part` && !this.isSecret(sha)));
       if (!partOfKnown) fs.rmSync(path.join(this.dir, name), { force: true, recursive: true });
     }
   }
 
   close(): void {
     this.closed.abort();
+  }
+}
+
+/** Where a download's bytes go until they are verified. */
+interface Sink {
+  size(): Promise<number>;
+  clear(): Promise<void>;
+  writer(): Promise<{ write(b: Uint8Array): Promise<unknown>; close(): Promise<void> }>;
+  sha256(): Promise<string>;
+  /** Put the verified bytes at `final`. */
+  commit(final: string, key: Buffer): Promise<void>;
+}
+
+/** files/<sha256>.part on disk: survives a restart, resumed with Range. */
+class PartFileSink implements Sink {
+  constructor(private readonly part: string) {}
+  async size(): Promise<number> {
+    return (await fsp.stat(this.part).catch(() => null))?.size ?? 0;
+  }
+  async clear(): Promise<void> {
+    await fsp.rm(this.part, { force: true });
+  }
+  async writer(): Promise<{ write(b: Uint8Array): Promise<unknown>; close(): Promise<void> }> {
+    const fh = await fsp.open(this.part, 'a');
+    return { write: (b) => fh.write(b), close: () => fh.close() };
+  }
+  sha256(): Promise<string> {
+    return sha256OfFile(this.part);
+  }
+  async commit(final: string): Promise<void> {
+    await fsp.rename(this.part, final);
+  }
+}
+
+/** Memory only (secret documents' files): a cut is resumed within this download, a restart begins again. */
+class MemorySink implements Sink {
+  private parts: Buffer[] = [];
+  private length = 0;
+  async size(): Promise<number> {
+    return this.length;
+  }
+  async clear(): Promise<void> {
+    this.parts = [];
+    this.length = 0;
+  }
+  async writer(): Promise<{ write(b: Uint8Array): Promise<unknown>; close(): Promise<void> }> {
+    return {
+      write: async (b) => {
+        this.parts.push(Buffer.from(b));
+        this.length += b.length;
+      },
+      close: async () => {},
+    };
+  }
+  async sha256(): Promise<string> {
+    const h = createHash('sha256');
+    for (const p of this.parts) h.update(p);
+    return h.digest('hex');
+  }
+  async commit(final: string, key: Buffer): Promise<void> {
+    await writeSealed(key, final, Buffer.concat(this.parts));
+    await this.clear();
   }
 }

@@ -1,11 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../../../shared/index.js';
 import { DocumentStore } from '../db/documents.js';
 import { META, MetaStore } from '../db/meta.js';
-import { openDatabase, type Db } from '../db/open.js';
+import { isPlainDatabase, openDatabase, type Db } from '../db/open.js';
 import { FileCache, type FileCacheOptions } from '../files/fileCache.js';
 import type { ServerClient } from '../sync/http.js';
 import { Outbox } from '../sync/outbox.js';
+import { createCacheKey, loadCacheKey, type CacheKeys } from './cacheKey.js';
+import type { SecretStore } from './secretStore.js';
 
 /**
  * One cache per (server, user): two people signing in on the same machine, or one
@@ -28,12 +32,13 @@ export class UserCache {
     readonly db: Db,
     readonly dir: string,
     client: () => ServerClient | null,
+    fileKey: Buffer,
     fileOpts: FileCacheOptions,
   ) {
     this.meta = new MetaStore(db);
     this.docs = new DocumentStore(db);
     this.outbox = new Outbox(db);
-    this.files = new FileCache(db, path.join(dir, 'files'), client, fileOpts);
+    this.files = new FileCache(db, path.join(dir, 'files'), client, fileKey, fileOpts);
     let id = this.meta.get(META.clientId);
     if (id === null) {
       id = randomUUID();
@@ -42,18 +47,48 @@ export class UserCache {
     this.clientId = id;
   }
 
-  static open(dataDir: string, serverUrl: string, userId: string, client: () => ServerClient | null, fileOpts: FileCacheOptions = {}): UserCache {
+  /**
+   * Open the user's encrypted cache (decisions §20). The key comes from the secret
+   * store; a cache without one is new (a new key), or from before encryption (it is
+   * encrypted in place with a new key), or its key was lost: then `cache_unreadable`,
+   * and with `setAsideUnreadable` the folder is first moved aside (kept, not deleted:
+   * a restored key could still read it) so the next sign-in starts a fresh cache.
+   */
+  static async open(
+    dataDir: string,
+    serverUrl: string,
+    userId: string,
+    client: () => ServerClient | null,
+    secrets: SecretStore,
+    fileOpts: FileCacheOptions = {},
+    setAsideUnreadable = false,
+  ): Promise<UserCache> {
     const dir = cacheDirFor(dataDir, serverUrl, userId);
-    const db = openDatabase(path.join(dir, 'cache.sqlite'));
-    const cache = new UserCache(db, dir, client, fileOpts);
-    const owner = cache.meta.get(META.userId);
-    if (owner !== null && owner !== userId) {
-      db.close();
-      throw new Error('cache folder belongs to another user');
+    const file = path.join(dir, 'cache.sqlite');
+    const folder = path.basename(dir);
+    let keys: CacheKeys | null = await loadCacheKey(secrets, folder);
+    let db: Db;
+    try {
+      if (!keys && fs.existsSync(file) && !isPlainDatabase(file) && fs.statSync(file).size > 0) throw new AppError('cache_unreadable', {}, { reason: 'no key for an encrypted cache' });
+      keys ??= await createCacheKey(secrets, folder);
+      db = openDatabase(file, keys.db);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'cache_unreadable' && setAsideUnreadable) setAside(dir, new Date());
+      throw err;
     }
-    cache.meta.set(META.userId, userId);
-    cache.meta.set(META.serverUrl, serverUrl);
-    cache.files.sweepDisk();
+    const cache = new UserCache(db, dir, client, keys.files, fileOpts);
+    try {
+      const owner = cache.meta.get(META.userId);
+      if (owner !== null && owner !== userId) throw new Error('cache folder belongs to another user');
+      cache.meta.set(META.userId, userId);
+      cache.meta.set(META.serverUrl, serverUrl);
+      cache.files.sweepDisk();
+      // Plain copies left by a version before sealing, or by a crash mid-seal.
+      await cache.files.sealSecretFiles();
+    } catch (err) {
+      cache.close();
+      throw err;
+    }
     return cache;
   }
 
@@ -61,4 +96,11 @@ export class UserCache {
     this.files.close();
     this.db.close();
   }
+}
+
+/** Move an unreadable cache folder out of the way, keeping it: `caches/<hash>.unreadable-<time>`. */
+export function setAside(dir: string, now: Date): string {
+  const to = `${dir}.unreadable-${now.toISOString().replace(/[:.]/gu, '-')}`;
+  fs.renameSync(dir, to);
+  return to;
 }

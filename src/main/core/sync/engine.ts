@@ -267,6 +267,8 @@ export class SyncEngine {
   private afterSync(): void {
     if (this.prefetching) return;
     this.prefetching = (async () => {
+      // A document that became secret in this pull: its cached files are sealed (decisions §20).
+      await this.d.files.sealSecretFiles();
       await this.d.files.gc(this.d.pendingFiles());
       if (!this.opts.prefetch || this.stopper.signal.aborted) return;
       const since = new Date(this.d.now().getTime() - this.opts.prefetchDays * 86_400_000).toISOString();
