@@ -148,14 +148,16 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
       const sha256 = rawPath.slice('/files/'.length);
       if (!SHA_RE.test(sha256)) return textResponse(400, 'Bad Request', headers);
       if (method !== 'GET' && method !== 'HEAD') return textResponse(405, 'Method Not Allowed', { ...headers, Allow: 'GET, HEAD' });
-      let opened: { path: string; size: number; mime?: string | undefined; name?: string | undefined };
+      let opened: { path: string; size: number; mime?: string | undefined; name?: string | undefined; sealed: boolean };
       try {
         opened = await o.rpc.call('files.open', { sha256 });
       } catch (err) {
         const code = (err as { code?: string }).code;
         return textResponse(statusOfCoreError(code), code ?? 'error', headers);
       }
-      return serveFile({ path: opened.path, method, range: req.headers.range ?? null, headers: { ...headers, 'Cross-Origin-Resource-Policy': 'same-origin' }, ...servedAs(opened) });
+      // A secret document's file is sealed on disk: the core decrypts the ranges asked for.
+      const sealed = opened.sealed ? { size: opened.size, read: async (start: number, end: number) => (await o.rpc.call('files.read', { sha256, start, end })).bytes } : undefined;
+      return serveFile({ path: opened.path, ...(sealed ? { sealed } : {}), method, range: req.headers.range ?? null, headers: { ...headers, 'Cross-Origin-Resource-Policy': 'same-origin' }, ...servedAs(opened) });
     }
     if (rawPath === '/rpc') return textResponse(426, 'Upgrade Required', { ...headers, Upgrade: 'websocket' });
     return serveStatic({ root: o.rendererDir, method, rawPath, headers });

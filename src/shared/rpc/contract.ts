@@ -165,7 +165,17 @@ export const RPC = {
   },
   /** Make a file available locally (download, verify) and return its cache path for the file protocol. */
   /** `mime`, `name`: what a mail attachment was stored with (the hosts serve its real type, policy/mime.ts). */
-  'files.open': { params: z.object({ sha256: sha256Hex }), result: z.object({ path: z.string(), size: z.number().int(), mime: z.string().max(200).optional(), name: z.string().max(255).optional() }) },
+  /** `sealed`: a secret document's file, encrypted on disk (decisions §20): the hosts read it with files.read, never by path. */
+  /** `mime`, `name`: what a mail attachment was stored with (the hosts serve its real type, policy/mime.ts). */
+  'files.open': {
+    params: z.object({ sha256: sha256Hex }),
+    result: z.object({ path: z.string(), size: z.number().int(), sealed: z.boolean().default(false), mime: z.string().max(200).optional(), name: z.string().max(255).optional() }),
+  },
+  /** Plain bytes [start, end] (inclusive, like an HTTP Range) of a cached file; `size` is the whole file's. */
+  'files.read': {
+    params: z.object({ sha256: sha256Hex, start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
+    result: z.object({ bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'expected bytes' }), size: z.number().int() }),
+  },
 
   // ── mail (issue #4): the core talks IMAP/SMTP; the UI reads the local cache ──
   /** The account settings (never the password), or null when none is configured. */

@@ -106,16 +106,16 @@ export class CoreService {
         await this.o.secretStore.delete(SESSION_KEY);
         return;
       }
-      this.open(saved);
+      // An unreadable cache (lost key) is left where it is: the user is shown the
+      // sign-in screen, and signing in says why and sets it aside (decisions §20).
+      await this.open(saved, false);
     });
   }
 
-  private open(saved: SavedSession): Active {
+  private async open(saved: SavedSession, setAsideUnreadable: boolean): Promise<Active> {
     const client = new ServerClient({ baseUrl: saved.serverUrl, token: saved.token, ...(this.o.fetch ? { fetch: this.o.fetch } : {}) });
-    const cache = UserCache.open(this.o.dataDir, saved.serverUrl, saved.user.id, () => client, {
-      now: this.o.now,
-      onChange: (ids) => this.o.emit('changed', { scope: 'files', ids }),
-    });
+    const fileOpts = { now: this.o.now, onChange: (ids: string[]) => this.o.emit('changed', { scope: 'files', ids }) };
+    const cache = await UserCache.open(this.o.dataDir, saved.serverUrl, saved.user.id, () => client, this.o.secretStore, fileOpts, setAsideUnreadable);
     const active: Active = { ...saved, client, cache, engine: undefined as unknown as SyncEngine };
     active.engine = new SyncEngine({
       db: cache.db,
@@ -232,7 +232,15 @@ export class CoreService {
         await this.close(false);
         const saved: SavedSession = { serverUrl, token: res.token, user: res.user, agency: res.agency };
         await this.o.secretStore.set(SESSION_KEY, JSON.stringify(saved));
-        const a = this.open(saved);
+        let a: Active;
+        try {
+          a = await this.open(saved, true);
+        } catch (err) {
+          // Not signed in after all: a restart must not resume into what just failed.
+          await this.o.secretStore.delete(SESSION_KEY);
+          await new ServerClient({ baseUrl: serverUrl, token: res.token, ...(this.o.fetch ? { fetch: this.o.fetch } : {}) }).logout().catch(() => {}); // best effort: the token expires anyway
+          throw err;
+        }
         try {
           const org = await a.client.org();
           a.cache.db.transaction(() => {
@@ -368,6 +376,8 @@ export class CoreService {
         for (const f of m.args.files) if (!a.cache.files.knows(f.sha256)) throw new AppError('file_missing', {}, { sha256: f.sha256 });
       }
       const entry = a.cache.outbox.enqueue(m, documentId, now.toISOString());
+      // A scan registered as a secret document is sealed on disk now (decisions §20).
+      if (m.name === 'incoming.register' && m.args.metadata.confidentiality !== 'normal') await a.cache.files.sealSecretFiles();
       this.o.emit('changed', { scope: 'incoming', ids: [documentId] });
       a.engine.localChange();
       return { mutationId: entry.id, documentId };
@@ -395,10 +405,12 @@ export class CoreService {
       } catch (err) {
         // A mail attachment already downloaded (mail.attachment.open): served the same way.
         const mailFile = err instanceof AppError && err.code === 'not_found' ? await this.mail.cachedAttachmentFile(p.sha256) : null;
-        if (mailFile) return mailFile;
+        if (mailFile) return { ...mailFile, sealed: false };
         throw err;
       }
     },
+
+    'files.read': async (p) => this.need().cache.files.read(p.sha256, p.start, p.end),
 
     ...mailHandlers(() => this.mail),
   };
