@@ -127,9 +127,9 @@ function ensureMain(): boolean {
   return quietly(['Đang dựng ứng dụng máy tính…', 'Building the desktop app…'], process.execPath, [tsx, join(ROOT, 'scripts', 'build-main.ts')]);
 }
 
-/** better-sqlite3 must be built for Electron's ABI, or the core cannot open its database. */
+/** better-sqlite3-multiple-ciphers must be built for Electron's ABI, or the core cannot open its database. */
 function nativeModulesFit(binary: string): boolean {
-  const r = spawnSync(binary, ['-e', "require('better-sqlite3')(':memory:').close()"], {
+  const r = spawnSync(binary, ['-e', "require('better-sqlite3-multiple-ciphers')(':memory:').close()"], {
     cwd: ROOT,
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
     encoding: 'utf8',
