@@ -6,12 +6,18 @@
  *       --demo seeds the bundled demo agency first when the database is empty.
  *   seed  [--data-dir DIR] [--documents N]
  *       Seed the demo agency into an empty database, then exit.
+ *   secret-policy [--data-dir DIR] [--agency CODE] [--confidential M] [--secret M] [--top-secret M]
+ *       Show, or set, what of a Mật / Tối mật / Tuyệt mật document reaches desktops:
+ *       M is `metadata` (the register entry only: the Decree 30 default) or `full`
+ *       (docs/decisions.md §19). Clients pick the change up at their next pull.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { openServerContext, startServer } from './server.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/content/organisation.js';
 import { isSeeded, seedDemo } from './seed/seedDemo.js';
+import { setSecretContentPolicy } from './domain/secretPolicy.js';
+import { SECRET_CONTENT_MODES, type SecretContentMode, type SecretContentPolicy } from '../shared/domain/secretContent.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -21,6 +27,10 @@ const { positionals, values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '8480' },
     demo: { type: 'boolean', default: false },
     documents: { type: 'string', default: '2000' },
+    agency: { type: 'string' },
+    confidential: { type: 'string' },
+    secret: { type: 'string' },
+    'top-secret': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -41,9 +51,47 @@ async function seedIfEmpty(context: Awaited<ReturnType<typeof openServerContext>
   say(`Đã tạo ${stats.users} người dùng và ${stats.documents} văn bản đến.`, `Created ${stats.users} users and ${stats.documents} incoming documents.`);
 }
 
+function secretMode(name: string, value: string | undefined): SecretContentMode | undefined {
+  if (value === undefined) return undefined;
+  if (!(SECRET_CONTENT_MODES as readonly string[]).includes(value)) throw new Error(`--${name} must be one of ${SECRET_CONTENT_MODES.join(', ')} (was "${value}")`);
+  return value as SecretContentMode;
+}
+
+/** `secret-policy`: show or change an agency's per-level policy (the only agency when --agency is not given). */
+async function secretPolicy(context: Awaited<ReturnType<typeof openServerContext>>): Promise<void> {
+  const agencies = (await context.db.query<{ id: string; code: string }>('SELECT id, code FROM agencies ORDER BY code')).rows;
+  const agency = values.agency === undefined ? (agencies.length === 1 ? agencies[0] : undefined) : agencies.find((a) => a.code === values.agency);
+  if (!agency) throw new Error(values.agency === undefined ? `--agency CODE is required (agencies: ${agencies.map((a) => a.code).join(', ') || 'none'})` : `unknown agency ${values.agency}`);
+  const change: Partial<SecretContentPolicy> = {};
+  for (const [level, flag] of [['confidential', 'confidential'], ['secret', 'secret'], ['top_secret', 'top-secret']] as const) {
+    const mode = secretMode(flag, values[flag]);
+    if (mode) change[level] = mode;
+  }
+  const { policy, pokeUsers } = await setSecretContentPolicy(context.db, agency.id, change);
+  context.pokes.publish(pokeUsers);
+  const label = (m: SecretContentMode): string => (m === 'full' ? 'toàn bộ nội dung (full)' : 'chỉ thông tin đăng ký (metadata)');
+  say(
+    `Cơ quan ${agency.code} — đồng bộ xuống máy trạm: Mật: ${label(policy.confidential)}; Tối mật: ${label(policy.secret)}; Tuyệt mật: ${label(policy.top_secret)}.`,
+    `What of secret documents reaches desktops: ${JSON.stringify(policy)}`,
+  );
+}
+
 async function main(): Promise<void> {
   if (values.help) {
-    console.log('usage: server serve [--data-dir DIR] [--host H] [--port P] [--demo] | seed [--data-dir DIR] [--documents N]');
+    console.log(
+      'usage: server serve [--data-dir DIR] [--host H] [--port P] [--demo] | seed [--data-dir DIR] [--documents N]\n' +
+        '       | secret-policy [--data-dir DIR] [--agency CODE] [--confidential metadata|full] [--secret metadata|full] [--top-secret metadata|full]',
+    );
+    return;
+  }
+  if (command === 'secret-policy') {
+    const context = await openServerContext({ dataDir, databaseUrl });
+    try {
+      await secretPolicy(context);
+    } finally {
+      await context.pokes.stop();
+      await context.db.close();
+    }
     return;
   }
   if (command === 'seed') {

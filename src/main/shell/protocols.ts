@@ -5,6 +5,7 @@
  * (../web/respond.ts), so both hosts answer the same paths the same way.
  */
 import { contentSecurityPolicy, securityHeaders } from '../web/policy/csp.js';
+import { servedAs } from '../web/policy/mime.js';
 import { serveFile, serveStatic, textResponse } from '../web/respond.js';
 import { APP_CSP_OPTIONS, APP_HOST, APP_ORIGIN, fileUrlToSha } from './policy.js';
 
@@ -29,7 +30,7 @@ export function appProtocolHandler(rendererDir: string, csp: string = APP_CSP): 
 
 export interface FileOpener {
   /** The core's files.open: downloads and verifies if needed; the local path of the file. */
-  (sha256: string): Promise<{ path: string; size: number }>;
+  (sha256: string): Promise<{ path: string; size: number; mime?: string | undefined; name?: string | undefined }>;
 }
 
 const CORS = {
@@ -54,13 +55,13 @@ export function fileProtocolHandler(open: FileOpener): ProtocolHandler {
     if (!sha) return textResponse(400, 'Bad Request', base);
     if (request.method === 'OPTIONS')
       return new Response(null, { status: 204, headers: { ...base, 'Access-Control-Allow-Methods': 'GET, HEAD', 'Access-Control-Allow-Headers': 'Range', 'Access-Control-Max-Age': '600' } });
-    let opened: { path: string };
+    let opened: { path: string; mime?: string | undefined; name?: string | undefined };
     try {
       opened = await open(sha);
     } catch (err) {
       const code = (err as { code?: string }).code;
       return textResponse(statusOf(code), code ?? 'error', base);
     }
-    return serveFile({ path: opened.path, method: request.method, range: request.headers.get('range'), headers: base });
+    return serveFile({ path: opened.path, method: request.method, range: request.headers.get('range'), headers: base, ...servedAs(opened) });
   };
 }

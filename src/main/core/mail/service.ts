@@ -190,11 +190,15 @@ export class MailService {
    * A downloaded attachment by content, for the hosts' file URLs (files.open falls
    * back to this): the PDF viewer reads mail attachments exactly like documents' files.
    */
-  async cachedAttachmentFile(sha256: string): Promise<{ path: string; size: number } | null> {
+  async cachedAttachmentFile(sha256: string): Promise<{ path: string; size: number; mime?: string; name?: string } | null> {
     if (!this.ctx || !SHA_RE.test(sha256)) return null;
     const row = this.st().attachmentBySha(sha256);
     const file = path.join(this.filesDir(), sha256);
-    return row && fs.existsSync(file) ? { path: file, size: row.size } : null;
+    if (!row || !fs.existsSync(file)) return null;
+    // The type and safe name it was stored with: the hosts serve it as what it is (policy/mime.ts).
+    const body = this.st().body(row.message_id);
+    const meta = body ? (JSON.parse(body.attachments) as Omit<MailAttachment, 'sha256'>[]).find((a) => a.id === row.attachment_id) : undefined;
+    return { path: file, size: row.size, ...(meta ? { mime: meta.mime, name: meta.name } : {}) };
   }
 
   private async resolveAttachments(input: ComposeInput): Promise<ResolvedAttachment[]> {
