@@ -5,14 +5,17 @@ import type { IncomingListItem } from '../../src/shared/rpc/contract.js';
 import { createMemoryTransportPair } from '../../src/shared/rpc/transport.js';
 import type { Notice } from '../../src/shared/notifications.js';
 
-/** A fake core answering session.get and incoming.list from a mutable list. */
+/** A fake core answering session.get, org.get, mutations.failed and incoming.list from mutable state. */
 function fakeCore() {
   const [ui, core] = createMemoryTransportPair();
-  const state = { signedIn: true, docs: [] as IncomingListItem[] };
+  const state = { signedIn: true, docs: [] as IncomingListItem[], failed: [] as unknown[], leader: false };
   core.onMessage((m) => {
     const r = m as { id: number; method: string; params: { filter?: string } };
     let result: unknown;
-    if (r.method === 'session.get') result = state.signedIn ? { signedIn: true, serverUrl: 'http://s', user: { id: 'u1' }, agency: null } : { signedIn: false, serverUrl: null, user: null, agency: null };
+    const user = { id: 'u1', role: state.leader ? 'leader' : 'specialist', unitId: 'agency' };
+    if (r.method === 'session.get') result = state.signedIn ? { signedIn: true, serverUrl: 'http://s', user, agency: null } : { signedIn: false, serverUrl: null, user: null, agency: null };
+    else if (r.method === 'org.get') result = { units: [{ id: 'agency', parentId: null }], users: [] };
+    else if (r.method === 'mutations.failed') result = state.failed;
     else {
       const f = r.params.filter;
       const items = state.docs.filter((d) =>
@@ -69,6 +72,25 @@ describe('the notifier (shell wiring of the pure decisions)', () => {
     c.state.signedIn = false;
     await n.check();
     expect(badges.at(-1)).toBe(0);
+    n.stop();
+    c.rpc.close();
+  });
+
+  it('tells the agency leader of a new document awaiting direction, and anyone of a change the server refused', async () => {
+    const c = fakeCore();
+    c.state.leader = true;
+    c.state.docs = [doc(1)];
+    const shown: Notice[] = [];
+    const n = startNotifier({ rpc: c.rpc, show: (x) => shown.push(x), setBadge: () => undefined, debounceMs: 5 });
+    await n.check();
+    expect(shown).toEqual([]);
+    c.state.docs = [doc(4), ...c.state.docs];
+    c.state.failed = [{ id: 3, name: 'incoming.assign', documentId: doc(1).id, createdAt: '2026-11-21T09:00:00.000Z', failedAt: '2026-11-21T09:01:00.000Z', error: { code: 'main_handler_exists', message: { vi: 'Văn bản đã có xử lý chính.', en: 'x' } } }];
+    await n.check();
+    expect(shown.map((s) => [s.kind, s.documentId])).toEqual([
+      ['rejected', doc(1).id],
+      ['awaiting', doc(4).id],
+    ]);
     n.stop();
     c.rpc.close();
   });

@@ -6,6 +6,7 @@
  */
 import type { RpcClient } from '../../shared/rpc/client.js';
 import type { IncomingListItem } from '../../shared/rpc/contract.js';
+import { isAgencyLeader } from '../../shared/model/organisation.js';
 import { decideNotifications, type Notice, type NotifyState } from '../../shared/notifications.js';
 
 export interface NotifierOptions {
@@ -43,13 +44,17 @@ export function startNotifier(o: NotifierOptions): Notifier {
       o.setBadge(0);
       return;
     }
-    const [newest, unread, ...assignedLists] = await Promise.all([
+    const [newest, unread, failed, org, ...assignedLists] = await Promise.all([
       o.rpc.call('incoming.list', { filter: 'all', limit: 50 }),
       o.rpc.call('incoming.list', { filter: 'unread', limit: 1 }),
+      o.rpc.call('mutations.failed', {}),
+      o.rpc.call('org.get', {}),
       ...ASSIGNED_FILTERS.map((filter) => o.rpc.call('incoming.list', { filter, limit: 500 })),
     ]);
     const assigned: IncomingListItem[] = assignedLists.flatMap((l) => l.items);
-    const decided = decideNotifications(state, { newest: newest.items, assigned });
+    // The agency leader directs every new document (Decree 30 Art. 22): told of each one awaiting direction.
+    const directs = session.user !== null && org !== null && isAgencyLeader(session.user, org.units);
+    const decided = decideNotifications(state, { newest: newest.items, assigned, directs, failed });
     state = decided.state;
     for (const n of decided.notices) o.show(n);
     o.setBadge(unread.total);
