@@ -21,7 +21,8 @@ import { useInboxUnread } from '../features/mail/useMail.js';
 import { SearchPage } from '../features/search/SearchPage.js';
 import { useApp, useMe, useRpc } from './AppContext.js';
 import { navigate, useRoute, type Route } from './router.js';
-import { roleKey, unitName } from './util.js';
+import { roleKey } from '../../shared/domain/rights.js';
+import { unitName } from './util.js';
 import { onAppOpen } from './connection.js';
 import { warmUpDocumentViewer } from './warmUp.js';
 
@@ -149,7 +150,7 @@ function UserMenu(): React.JSX.Element {
   const me = useMe();
   const rpc = useRpc();
   const unit = unitName(org, me.unitId);
-  const role = t(`user.role.${roleKey(me, org)}`);
+  const role = t(`user.role.${roleKey(me, org?.units ?? [])}`);
 
   const signOut = (): void => {
     modal.confirm({

@@ -1,5 +1,5 @@
-/** Small helpers every screen needs: localized errors, organisation look-ups, ids. */
-import type { Organisation, Unit, UserSummary } from '../../shared/model/organisation.js';
+/** Small helpers every screen needs: localized errors, names (from shared/domain/org.ts), sorting, ids. */
+import type { Unit, UserSummary } from '../../shared/model/organisation.js';
 import { RpcError } from '../../shared/rpc/client.js';
 import { comparePersonNames, compareVi } from '../../shared/text/vietnamese.js';
 import type { Lang } from './i18n/index.js';
@@ -23,43 +23,8 @@ export function bodyText(body: LocalizedBody, lang: Lang): string {
   return body.message?.[lang] ?? body.message?.vi ?? body.code;
 }
 
-type OrgLike = Pick<Organisation, 'units' | 'users'> | null | undefined;
-
-/** The root unit holds the agency's leadership (same rule as shared/model/organisation.ts). */
-export function isAgencyLeader(user: Pick<UserSummary, 'role' | 'unitId'>, org: OrgLike): boolean {
-  if (user.role !== 'leader' || !org) return false;
-  return org.units.some((u) => u.id === user.unitId && u.parentId === null);
-}
-
-export type RoleKey = 'clerk' | 'specialist' | 'leader' | 'agencyLeader' | 'admin';
-export function roleKey(user: Pick<UserSummary, 'role' | 'unitId'>, org: OrgLike): RoleKey {
-  return isAgencyLeader(user, org) ? 'agencyLeader' : user.role;
-}
-
-export function unitName(org: OrgLike, id: string | null | undefined): string {
-  return org?.units.find((u) => u.id === id)?.name ?? '';
-}
-export function userName(org: OrgLike, id: string | null | undefined): string {
-  return org?.users.find((u) => u.id === id)?.fullName ?? '';
-}
-export function assigneeName(org: OrgLike, a: { unitId: string | null; userId: string | null }): string {
-  return a.userId ? userName(org, a.userId) : unitName(org, a.unitId);
-}
-
-/** A unit and every unit below it. */
-export function unitSubtree(unitId: string, units: readonly Pick<Unit, 'id' | 'parentId'>[]): Set<string> {
-  const out = new Set([unitId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const u of units)
-      if (u.parentId !== null && out.has(u.parentId) && !out.has(u.id)) {
-        out.add(u.id);
-        grew = true;
-      }
-  }
-  return out;
-}
+// Names and rights come from the shared modules (pure, zod-free): the renderer never re-derives them.
+export { assigneeName, unitName, userName } from '../../shared/domain/org.js';
 
 export function sortUnits<T extends Pick<Unit, 'sortOrder' | 'name'>>(units: readonly T[]): T[] {
   return [...units].sort((a, b) => a.sortOrder - b.sortOrder || compareVi(a.name, b.name));

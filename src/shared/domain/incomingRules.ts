@@ -12,7 +12,7 @@ import type { UserSummary } from '../model/organisation.js';
 import type { Mutation, MutationArgs } from '../sync/mutations.js';
 import { formatDateVi, vnToday } from '../text/vietnamese.js';
 import { assigneeName, leadsUnit, unitName, unitSubtree, type OrgView } from './org.js';
-import { assignmentsOf, canAddOpinion, canComplete, canDirect, canRevokeAssignment, canSee } from './rights.js';
+import { assignmentsOf, canAddOpinion, canComplete, canDirect, canHandDown, canRevokeAssignment, canSee } from './rights.js';
 import { canonicalDocumentType } from './documentNumber.js';
 
 // Who may do what lives in rights.ts (the renderer imports it too); re-exported for the server and core.
@@ -207,7 +207,7 @@ function reassign(doc: IncomingDocument, args: MutationArgs<'incoming.reassign'>
     if (seen.has(n.userId)) throw new AppError('duplicate_assignee');
     seen.add(n.userId);
     // A handler inside the unit can never hold a stronger role than the unit itself.
-    if (ROLE_RANK[n.role] > ROLE_RANK[parent.role]) throw new AppError('assignee_invalid');
+    if (!canHandDown(parent, n.role)) throw new AppError('assignee_invalid');
     checkDeadline(n.deadline, ctx);
     if (n.deadline !== null && parent.deadline !== null && n.deadline > parent.deadline) throw new AppError('deadline_invalid');
     if (n.role === 'main') mains += 1;

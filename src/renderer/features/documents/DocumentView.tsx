@@ -17,7 +17,8 @@ import type { MutationName } from '../../../shared/sync/mutations.js';
 import { formatDateTimeVi, formatDateVi, vnToday } from '../../../shared/text/vietnamese.js';
 import { useApp, useMe, useRpc } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
-import { assigneeName, bodyText, errorText, isAgencyLeader, userName } from '../../app/util.js';
+import { canRevokeAssignment } from '../../../shared/domain/rights.js';
+import { assigneeName, bodyText, errorText, userName } from '../../app/util.js';
 import { ConfidentialityTag, OverdueTag, PendingTag, RoleTag, StatusTag, UrgencyTag } from '../../components/DocTags.js';
 import { Loading } from '../../components/Loading.js';
 import type { ComposeInit } from '../mail/ComposeDialog.js';
@@ -234,7 +235,6 @@ function ProcessingPanel({ view }: { view: IncomingView }): React.JSX.Element {
   const { doc } = view;
   const pending = pendingTimes(view);
   const canRevoke = view.allowedActions.includes('incoming.revokeAssignment');
-  const leader = isAgencyLeader(me, org);
 
   const revoke = (a: Assignment): void => {
     let reason = '';
@@ -257,7 +257,7 @@ function ProcessingPanel({ view }: { view: IncomingView }): React.JSX.Element {
         <span className="assignment-name">{assigneeName(org, a)}</span>
         {pending.has(a.assignedAt) && a.assignedBy === me.id && <PendingTag />}
         {a.status !== 'active' && <Tag color={a.status === 'done' ? 'success' : 'default'}>{t(`doc.assignmentStatus.${a.status}`)}</Tag>}
-        {canRevoke && a.status === 'active' && (a.assignedBy === me.id || leader) && (
+        {canRevoke && canRevokeAssignment(doc, me, a, org?.units ?? []) && (
           <Button size="small" type="link" danger onClick={() => revoke(a)}>
             {t('view.actions.revoke')}
           </Button>

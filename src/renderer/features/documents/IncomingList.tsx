@@ -9,7 +9,8 @@ import type { IncomingFilter, IncomingListItem } from '../../../shared/rpc/contr
 import { formatDateVi } from '../../../shared/text/vietnamese.js';
 import { useApp, useChanged, useMe, useRpc } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
-import { errorText, isAgencyLeader } from '../../app/util.js';
+import { canRegister, seesWholeRegister } from '../../../shared/domain/rights.js';
+import { errorText } from '../../app/util.js';
 import { listKeyDown } from '../../components/listKeys.js';
 import { FIRST_PAGE, IncomingPager, type ListQuery, type PagerState } from './pager.js';
 
@@ -43,7 +44,7 @@ export function IncomingList(): React.JSX.Element {
   const { org, lang, sync } = useApp();
   // While a big sync streams pages in, re-query less often: the core is busy writing.
   const busy = sync.state === 'syncing';
-  const leaderOrClerk = me.role === 'clerk' || isAgencyLeader(me, org);
+  const leaderOrClerk = seesWholeRegister(me, org?.units ?? []);
   const remembered = memory.get(me.id);
   const [query, setQuery] = useState<ListQuery>(
     () => remembered?.query ?? { filter: leaderOrClerk ? 'all' : 'to_process', urgentOnly: false, from: null, to: null },
@@ -147,7 +148,7 @@ export function IncomingList(): React.JSX.Element {
             aria-label={t('list.dateRange')}
             data-testid="date-filter"
           />
-          {me.role === 'clerk' && (
+          {canRegister(me) && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate({ name: 'register' })} data-testid="register-button">
               {t('list.register')}
             </Button>

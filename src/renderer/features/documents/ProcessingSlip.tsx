@@ -7,8 +7,9 @@ import type { Organisation } from '../../../shared/model/organisation.js';
 import { formatDateVi, placeDateLine } from '../../../shared/text/vietnamese.js';
 import { useApp } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
-import { assigneeName, unitName, userName } from '../../app/util.js';
+import { assigneeName, userName } from '../../app/util.js';
 import { Loading } from '../../components/Loading.js';
+import { slipDeadline, unitBlocks } from './slip.js';
 import { useDocument } from './useDocument.js';
 
 /**
@@ -54,17 +55,16 @@ function SlipSheet({ doc, org, agencyName, place, tv }: { doc: IncomingDocument;
   const leaderDate = doc.instructedAt ?? top[0]?.assignedAt ?? null;
   const leaderId = doc.instructedBy ?? top[0]?.assignedBy ?? null;
 
-  // Block II: what unit leaders handed on inside their units.
+  // Block II: each unit that handed the work on, with its own date and signature.
+  const units = unitBlocks(doc, org, tv);
   const children = doc.assignments.filter((a) => a.parentId !== null && a.status !== 'revoked');
-  const byParent = new Map<string, Assignment[]>();
-  for (const c of children) byParent.set(c.parentId as string, [...(byParent.get(c.parentId as string) ?? []), c]);
 
   // Block III: the person who handles the document (the main person, else the main unit's main person).
   const mainPerson = main?.userId ? main : children.find((c) => c.role === 'main' && c.parentId === main?.id);
   const handlerId = mainPerson?.userId ?? null;
   const proposals: Opinion[] = doc.opinions.filter((o) => (handlerId ? o.authorId === handlerId : true));
   const lastProposal = proposals[proposals.length - 1];
-  const deadline = (a: Assignment | undefined): string => (a?.deadline ? formatDateVi(a.deadline) : tv('slip.noDeadline'));
+  const deadline = (a: Assignment | undefined): string => slipDeadline(a, tv);
 
   return (
     <article className="slip-sheet" data-testid="slip">
@@ -109,30 +109,35 @@ function SlipSheet({ doc, org, agencyName, place, tv }: { doc: IncomingDocument;
               <p className="slip-signer">{userName(org, leaderId)}</p>
             </td>
           </tr>
-          <tr>
-            <td className="slip-block">
-              <h2>{tv('slip.block2')}</h2>
-              {byParent.size === 0 ? (
+          {units.length === 0 ? (
+            <tr>
+              <td className="slip-block">
+                <h2>{tv('slip.block2')}</h2>
                 <p className="slip-empty">{tv('slip.empty')}</p>
-              ) : (
-                [...byParent.entries()].map(([parentId, list]) => {
-                  const parent = doc.assignments.find((a) => a.id === parentId);
-                  return list.map((c) => (
-                    <p key={c.id}>
-                      {tv('slip.unitAssigned', { unit: unitName(org, parent?.unitId), name: userName(org, c.userId), role: tv(`doc.role.${c.role}`) })}
-                      {c.role !== 'info' ? `; ${tv('slip.deadline', { date: deadline(c) })}` : ''}
-                      {c.note ? `. ${c.note}` : ''}
-                    </p>
-                  ));
-                })
-              )}
-            </td>
-            <td className="slip-sign">
-              <p>{children[0] ? tv('slip.dateSigned', { date: formatDateVi(children[0].assignedAt) }) : ''}</p>
-              <p className="slip-sign-hint">{tv('slip.signature')}</p>
-              <p className="slip-signer">{children[0] ? userName(org, children[0].assignedBy) : ''}</p>
-            </td>
-          </tr>
+              </td>
+              <td className="slip-sign">
+                <p />
+                <p className="slip-sign-hint">{tv('slip.signature')}</p>
+                <p className="slip-signer" />
+              </td>
+            </tr>
+          ) : (
+            units.map((u, i) => (
+              <tr key={i} data-testid="slip-unit-block">
+                <td className="slip-block">
+                  {i === 0 && <h2>{tv('slip.block2')}</h2>}
+                  {u.lines.map((line, j) => (
+                    <p key={j}>{line}</p>
+                  ))}
+                </td>
+                <td className="slip-sign">
+                  <p>{u.signedOn}</p>
+                  <p className="slip-sign-hint">{tv('slip.signature')}</p>
+                  <p className="slip-signer">{u.signer}</p>
+                </td>
+              </tr>
+            ))
+          )}
           <tr>
             <td className="slip-block">
               <h2>{tv('slip.block3')}</h2>

@@ -3,7 +3,8 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Assignment, AssignmentRole } from '../../../shared/model/incoming.js';
+import { canHandDown, reassignableAssignments } from '../../../shared/domain/rights.js';
+import type { Assignment } from '../../../shared/model/incoming.js';
 import type { IncomingView } from '../../../shared/rpc/contract.js';
 import { formatDateVi, vnToday } from '../../../shared/text/vietnamese.js';
 import { useApp, useMe } from '../../app/AppContext.js';
@@ -21,8 +22,6 @@ interface Values {
   note: string;
 }
 
-const RANK: Record<AssignmentRole, number> = { main: 3, cooperate: 2, info: 1 };
-
 /**
  * A unit leader hands the unit's assignment to staff of the unit: one main handler
  * (when the unit is the main handler), co-operating and for-information staff,
@@ -38,13 +37,13 @@ export function ReassignDialog({ view, onClose, onDone }: { view: IncomingView; 
   const [formError, setFormError] = useState<string | null>(null);
   const { doc } = view;
 
-  const parents = doc.assignments.filter((a) => a.status === 'active' && a.unitId !== null && me.role === 'leader' && a.unitId === me.unitId);
+  const parents = reassignableAssignments(doc, me);
   const parentId = Form.useWatch('parent', form) ?? parents[0]?.id;
   const parent: Assignment | undefined = parents.find((p) => p.id === parentId) ?? parents[0];
   const siblings = doc.assignments.filter((a) => a.parentId === parent?.id && a.status === 'active');
   const hasMain = siblings.some((a) => a.role === 'main');
-  const mainAllowed = parent !== undefined && RANK.main <= RANK[parent.role] && !hasMain;
-  const cooperateAllowed = parent !== undefined && RANK.cooperate <= RANK[parent.role];
+  const mainAllowed = parent !== undefined && canHandDown(parent, 'main') && !hasMain;
+  const cooperateAllowed = parent !== undefined && canHandDown(parent, 'cooperate');
 
   const main = Form.useWatch('main', form);
   const cooperate = Form.useWatch('cooperate', form) ?? [];
@@ -62,6 +61,8 @@ export function ReassignDialog({ view, onClose, onDone }: { view: IncomingView; 
   const expanded = useMemo(() => (org && parent?.unitId ? allValues(orgTree(org, { root: parent.unitId, units: false, disabled: new Set() })) : []), [org, parent?.unitId]);
 
   const disabledDate = (d: Dayjs): boolean => isPast(d) || (parent?.deadline ? d.format('YYYY-MM-DD') > parent.deadline : false);
+  // Past the unit's deadline no date is valid: staff get the unit's (the rule stores it) and show overdue.
+  const unitLate = parent?.deadline != null && parent.deadline < vnToday();
 
   const submit = async (v: Values): Promise<void> => {
     setFormError(null);
@@ -151,9 +152,18 @@ export function ReassignDialog({ view, onClose, onDone }: { view: IncomingView; 
         <Form.Item name="info" label={t('reassign.info')}>
           {picker('info', true)}
         </Form.Item>
+        {unitLate && parent?.deadline && (
+          <Alert type="warning" showIcon title={t('reassign.unitLate', { date: formatDateVi(parent.deadline) })} className="form-note" data-testid="reassign-unit-late" />
+        )}
         <div className="form-row">
           <Form.Item name="deadline" label={t('reassign.deadline')} className="date-col">
-            <DatePicker format="DD/MM/YYYY" disabledDate={disabledDate} data-testid="reassign-deadline" />
+            <DatePicker
+              format="DD/MM/YYYY"
+              disabledDate={disabledDate}
+              disabled={unitLate}
+              placeholder={parent?.deadline ? t('reassign.deadlineInherited', { date: formatDateVi(parent.deadline) }) : undefined}
+              data-testid="reassign-deadline"
+            />
           </Form.Item>
           <Form.Item name="note" label={t('reassign.note')} className="grow" rules={[{ max: 2000 }]}>
             <Input maxLength={2000} />

@@ -6,6 +6,7 @@ import type { FileRef } from '../../../shared/model/incoming.js';
 import type { MailAttachment } from '../../../shared/model/mail.js';
 import { useApp, useMe, useRpc } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
+import { canRegister } from '../../../shared/domain/rights.js';
 import { errorText } from '../../app/util.js';
 import { Loading } from '../../components/Loading.js';
 import { fileSize, isPdfAttachment } from './format.js';
@@ -94,7 +95,7 @@ export function Attachments({ messageId, attachments }: Props): React.JSX.Elemen
                   </Button>
                 )}
                 <Button size="small" type="text" icon={<DownloadOutlined />} onClick={() => void download(a)} aria-label={t('mail.view.download')} title={t('mail.view.download')} data-testid="attachment-download" />
-                {pdf && me.role === 'clerk' && (
+                {pdf && canRegister(me) && (
                   <Button
                     size="small"
                     icon={<FileAddOutlined />}
