@@ -252,8 +252,10 @@ export class MailStore {
   attachmentSha(id: number, attachmentId: string): { sha256: string; size: number } | undefined {
     return this.db.prepare<[number, string], { sha256: string; size: number }>('SELECT sha256, size FROM mail_attachment_files WHERE message_id = ? AND attachment_id = ?').get(id, attachmentId);
   }
-  attachmentBySha(sha256: string): { size: number } | undefined {
-    return this.db.prepare<[string], { size: number }>('SELECT size FROM mail_attachment_files WHERE sha256 = ? LIMIT 1').get(sha256);
+  attachmentBySha(sha256: string): { size: number; message_id: number; attachment_id: string } | undefined {
+    return this.db
+      .prepare<[string], { size: number; message_id: number; attachment_id: string }>('SELECT size, message_id, attachment_id FROM mail_attachment_files WHERE sha256 = ? LIMIT 1')
+      .get(sha256);
   }
   putAttachmentSha(id: number, attachmentId: string, sha256: string, size: number): void {
     this.db.prepare('INSERT OR REPLACE INTO mail_attachment_files (message_id, attachment_id, sha256, size) VALUES (?, ?, ?, ?)').run(id, attachmentId, sha256, size);

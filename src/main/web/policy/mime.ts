@@ -27,3 +27,75 @@ export function contentTypeOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   return (dot >= 0 ? TYPES[fileName.slice(dot).toLowerCase()] : undefined) ?? 'application/octet-stream';
 }
+
+/**
+ * How a cached file is served (both hosts, decisions §22): its real type — the type
+ * stored with it (a mail attachment's), else the one its name implies, else a
+ * document's PDF — and `inline` only for types the app itself shows (PDF in pdf.js,
+ * raster images); everything else, SVG and HTML included, is a download under its
+ * safe name (RFC 6266: an ASCII `filename` and the UTF-8 `filename*`). The hosts
+ * add `X-Content-Type-Options: nosniff`, so the browser never second-guesses this.
+ */
+const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp', 'image/avif']);
+/** type/subtype as RFC 6838 spells it (no parameters, nothing that could split a header). */
+const MIME_RE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/u;
+const MORE_TYPES: Record<string, string> = {
+  '.eml': 'message/rfc822',
+  '.exe': 'application/x-msdownload',
+  '.zip': 'application/zip',
+  '.doc': 'application/msword',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xls': 'application/vnd.ms-excel',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.bmp': 'image/bmp',
+};
+
+export interface ServedFile {
+  /** The type stored with the file (e.g. an attachment's Content-Type), if any. */
+  mime?: string | null;
+  /** The file's safe name (safeAttachmentName), if it has one. */
+  name?: string | null;
+}
+
+function typeOf(f: ServedFile): string {
+  const stored = (f.mime ?? '').split(';')[0]!.trim().toLowerCase();
+  if (MIME_RE.test(stored) && stored !== 'application/octet-stream') return stored;
+  if (f.name) {
+    const dot = f.name.lastIndexOf('.');
+    const ext = dot >= 0 ? f.name.slice(dot).toLowerCase() : '';
+    const byName = MORE_TYPES[ext] ?? contentTypeOf(f.name);
+    return byName.split(';')[0]!;
+  }
+  // No type and no name: a document's file, which files.add only takes as a PDF.
+  return stored || 'application/pdf';
+}
+
+/** The name as plain printable ASCII for the `filename` parameter (Vietnamese letters lose their marks). */
+function asciiName(name: string): string {
+  const s = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/gu, 'd')
+    .replace(/Đ/gu, 'D')
+    .replace(/[^\x20-\x7e]|["\\%]/gu, '_');
+  return s.trim() || 'tep-tin';
+}
+
+/** RFC 8187 value: UTF-8, percent-encoded except attr-char. */
+function extValue(name: string): string {
+  return `UTF-8''${encodeURIComponent(name.normalize('NFC')).replace(/['()*]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+export function fileResponseHeaders(f: ServedFile): { 'Content-Type': string; 'Content-Disposition': string } {
+  const type = typeOf(f);
+  const inline = INLINE_TYPES.has(type);
+  const name = f.name?.trim();
+  const params = name ? `; filename="${asciiName(name)}"; filename*=${extValue(name)}` : '';
+  return { 'Content-Type': type, 'Content-Disposition': `${inline ? 'inline' : 'attachment'}${params}` };
+}
+
+/** fileResponseHeaders as serveFile's options. */
+export function servedAs(f: ServedFile): { contentType: string; disposition: string } {
+  const h = fileResponseHeaders(f);
+  return { contentType: h['Content-Type'], disposition: h['Content-Disposition'] };
+}
