@@ -29,9 +29,12 @@ export function appProtocolHandler(rendererDir: string, csp: string = APP_CSP): 
 }
 
 export interface FileOpener {
-  /** The core's files.open: downloads and verifies if needed; the local path of the file. */
-  (sha256: string): Promise<{ path: string; size: number; mime?: string | undefined; name?: string | undefined }>;
+  /** The core's files.open: downloads and verifies if needed; the local path of the file (`sealed`: read it with `read`). */
+  (sha256: string): Promise<{ path: string; size: number; mime?: string | undefined; name?: string | undefined; sealed?: boolean }>;
 }
+
+/** The core's files.read: plain bytes [start, end] of a sealed file (a secret document's). */
+export type FileReader = (sha256: string, start: number, end: number) => Promise<Uint8Array>;
 
 const CORS = {
   'Access-Control-Allow-Origin': APP_ORIGIN,
@@ -48,20 +51,22 @@ function statusOf(code: string | undefined): number {
 }
 
 /** ioffice-file://<sha256> → the core's cached copy, with Range for pdf.js. Only 64-hex names. */
-export function fileProtocolHandler(open: FileOpener): ProtocolHandler {
+export function fileProtocolHandler(open: FileOpener, read?: FileReader): ProtocolHandler {
   const base = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', ...CORS };
   return async (request) => {
     const sha = fileUrlToSha(request.url);
     if (!sha) return textResponse(400, 'Bad Request', base);
     if (request.method === 'OPTIONS')
       return new Response(null, { status: 204, headers: { ...base, 'Access-Control-Allow-Methods': 'GET, HEAD', 'Access-Control-Allow-Headers': 'Range', 'Access-Control-Max-Age': '600' } });
-    let opened: { path: string; mime?: string | undefined; name?: string | undefined };
+    let opened: { path: string; mime?: string | undefined; name?: string | undefined; size: number; sealed?: boolean };
     try {
       opened = await open(sha);
     } catch (err) {
       const code = (err as { code?: string }).code;
       return textResponse(statusOf(code), code ?? 'error', base);
     }
-    return serveFile({ path: opened.path, method: request.method, range: request.headers.get('range'), headers: base, ...servedAs(opened) });
+    if (opened.sealed && !read) return textResponse(502, 'sealed file without a reader', base);
+    const sealed = opened.sealed && read ? { size: opened.size, read: (start: number, end: number) => read(sha, start, end) } : undefined;
+    return serveFile({ path: opened.path, ...(sealed ? { sealed } : {}), method: request.method, range: request.headers.get('range'), headers: base, ...servedAs(opened) });
   };
 }

@@ -206,8 +206,8 @@ export class MailService {
     for (const a of input.attachments) {
       if (a.kind === 'bytes') out.push({ filename: a.name, contentType: a.mime, content: Buffer.from(a.bytes) });
       else if (a.kind === 'file') {
-        const f = await this.need().files.open(a.sha256);
-        out.push({ filename: a.name, contentType: 'application/pdf', content: await fsp.readFile(f.path) });
+        // Through the file cache: a secret document's file is sealed on disk.
+        out.push({ filename: a.name, contentType: 'application/pdf', content: await this.need().files.bytes(a.sha256) });
       } else {
         const f = await this.attachmentBytes(a.messageId, a.attachmentId);
         out.push({ filename: f.name, contentType: f.mime, content: await fsp.readFile(f.path) });
