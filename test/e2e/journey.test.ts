@@ -112,6 +112,13 @@ describe('e2e: an incoming document from registration to completion', () => {
     await page.locator('.ant-select-dropdown:visible').getByText('Thượng khẩn', { exact: true }).click();
     await typeDate(page.locator('#dueDate'), vnDatePlus(20));
     await page.locator('#pageCount').fill('2');
+    // Mật is kept off desktops like Tối mật and Tuyệt mật (the agency's policy; Decree 30 by default): the form says so.
+    await page.locator('#confidentiality').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('Mật', { exact: true }).click();
+    await page.getByTestId('secret-note').waitFor();
+    await page.locator('#confidentiality').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('Thường', { exact: true }).click();
+    await page.getByTestId('secret-note').waitFor({ state: 'detached' });
     const pdf = await vietnamesePdf({
       page1: [
         'UBND TỈNH KON TUM',

@@ -43,7 +43,7 @@ const CORS = {
 };
 
 function statusOf(code: string | undefined): number {
-  if (code === 'not_found' || code === 'content_withheld' || code === 'document_not_found' || code === 'forbidden') return 404;
+  if (code === 'not_found' || code === 'content_withheld' || code === 'file_withheld' || code === 'document_not_found' || code === 'forbidden') return 404;
   if (code === 'not_signed_in' || code === 'unauthenticated') return 401;
   if (code === 'server_unreachable') return 503;
   if (code === 'validation_failed') return 400;

@@ -67,6 +67,7 @@ function statusOfCoreError(code: string | undefined): number {
     case 'not_found':
     case 'document_not_found':
     case 'content_withheld':
+    case 'file_withheld':
     case 'forbidden':
       return 404;
     case 'validation_failed':

@@ -199,6 +199,7 @@ export const en: Messages = {
     pendingRegistration: 'Registered on this computer and waiting to sync; the server assigns the arrival number.',
     duplicateWarning: 'Warning: this may duplicate a document registered earlier.',
     withheld: 'Secret document: its content is not synced to desktops, only its metadata.',
+    withheldText: 'Secret content: not synced to desktops.',
     tabs: {
       info: 'Details',
       processing: 'Processing',
@@ -282,7 +283,7 @@ export const en: Messages = {
     duplicateItemPending: 'Not numbered yet — {{subject}}',
     duplicateContinue: 'Register anyway',
     done: 'Registered. The arrival number is assigned when syncing with the server.',
-    secretNote: "Secret document: its content will not be synced to other users' desktops.",
+    secretNote: "Secret document: under your agency's policy its files, notes and processing texts (instructions, opinions, history) are not synced to any desktop, this one included; only its register entry is.",
   },
   assign: {
     title: 'Instruction and assignment',

@@ -201,6 +201,7 @@ export const vi = {
     pendingRegistration: 'Văn bản đã được vào sổ trên máy này và đang chờ đồng bộ; số đến sẽ do máy chủ cấp.',
     duplicateWarning: 'Cảnh báo: văn bản có thể trùng với văn bản đã vào sổ trước đó.',
     withheld: 'Văn bản mật: nội dung không được đồng bộ xuống máy trạm, chỉ có thông tin văn bản.',
+    withheldText: 'Nội dung mật không được đồng bộ xuống máy trạm.',
     tabs: {
       info: 'Thông tin',
       processing: 'Xử lý',
@@ -284,7 +285,7 @@ export const vi = {
     duplicateItemPending: 'Chưa có số đến — {{subject}}',
     duplicateContinue: 'Vẫn vào sổ',
     done: 'Đã vào sổ văn bản. Số đến sẽ được cấp khi đồng bộ với máy chủ.',
-    secretNote: 'Văn bản mật: nội dung sẽ không được đồng bộ xuống máy trạm của người khác.',
+    secretNote: 'Văn bản mật: theo quy định của cơ quan, tệp, ghi chú và nội dung xử lý (ý kiến chỉ đạo, ý kiến, lịch sử) không được đồng bộ xuống máy trạm nào, kể cả máy này; chỉ có thông tin vào sổ.',
   },
   assign: {
     title: 'Ý kiến chỉ đạo và phân công xử lý',

@@ -3,7 +3,9 @@ import { Alert, Button, Input, InputNumber, Select, Space, Spin, Tooltip, Typogr
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileRef } from '../../../shared/model/incoming.js';
+import { RpcError } from '../../../shared/rpc/client.js';
 import { useApp, useRpc } from '../../app/AppContext.js';
+import { bodyText, type LocalizedBody } from '../../app/util.js';
 import { openPdf, type pdfjsLib } from './pdfjs.js';
 // After ./pdfjs.js (it sets globalThis.pdfjsLib, which the viewer components read as they load).
 import { EventBus, FindState, PDFFindController, PDFLinkService, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
@@ -28,7 +30,7 @@ interface Props {
 export function PdfViewer({ files }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const rpc = useRpc();
-  const { conn } = useApp();
+  const { conn, lang } = useApp();
   const containerRef = useRef<HTMLDivElement>(null);
   const viewerElRef = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<PDFViewer | null>(null);
@@ -39,6 +41,8 @@ export function PdfViewer({ files }: Props): React.JSX.Element {
   const [fileIndex, setFileIndex] = useState(0);
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
   const [status, setStatus] = useState<'loading' | 'ready' | 'error' | 'unavailable'>('loading');
+  /** The server's reason when it refuses the file for good (secret content), instead of "not downloaded yet". */
+  const [refusal, setRefusal] = useState<LocalizedBody | null>(null);
   const [page, setPage] = useState(1);
   const [scaleValue, setScaleValue] = useState<string>('page-width');
   const [scale, setScale] = useState(1);
@@ -105,6 +109,7 @@ export function PdfViewer({ files }: Props): React.JSX.Element {
     let cancelled = false;
     let task: ReturnType<typeof openPdf> | null = null;
     setStatus('loading');
+    setRefusal(null);
     setDoc(null);
     setMatches(null);
     setFindState(null);
@@ -112,8 +117,11 @@ export function PdfViewer({ files }: Props): React.JSX.Element {
     void (async () => {
       try {
         await rpc.call('files.open', { sha256: sha });
-      } catch {
-        if (!cancelled) setStatus('unavailable');
+      } catch (err) {
+        if (cancelled) return;
+        // A secret document's file, or one that is also a secret document's: refused for good, so say why.
+        if (err instanceof RpcError && (err.code === 'content_withheld' || err.code === 'file_withheld')) setRefusal(err.body);
+        setStatus('unavailable');
         return;
       }
       try {
@@ -283,7 +291,7 @@ export function PdfViewer({ files }: Props): React.JSX.Element {
           )}
           {(status === 'error' || status === 'unavailable') && (
             <div className="pdf-overlay">
-              <Alert type={status === 'error' ? 'error' : 'warning'} showIcon title={status === 'error' ? t('pdf.error') : t('pdf.unavailable')} />
+              <Alert type={status === 'error' ? 'error' : 'warning'} showIcon title={status === 'error' ? t('pdf.error') : (refusal ? bodyText(refusal, lang) : t('pdf.unavailable'))} data-testid="pdf-unavailable" />
             </div>
           )}
         </div>

@@ -289,9 +289,9 @@ function ProcessingPanel({ view }: { view: IncomingView }): React.JSX.Element {
       )}
       <section>
         <Typography.Title level={5}>{t('view.instruction')}</Typography.Title>
-        {doc.instruction ? (
+        {doc.instruction || (doc.contentWithheld && doc.instructedAt) ? (
           <div className="instruction" data-testid="instruction">
-            <div className="instruction-text">{doc.instruction}</div>
+            <div className="instruction-text">{doc.instruction || <WithheldText />}</div>
             {doc.instructedAt && (
               <Typography.Text type="secondary">{t('view.instructionBy', { name: userName(org, doc.instructedBy), time: formatDateTimeVi(doc.instructedAt) })}</Typography.Text>
             )}
@@ -317,12 +317,22 @@ function ProcessingPanel({ view }: { view: IncomingView }): React.JSX.Element {
                 {o.kind === 'progress' && o.progress !== null && <Tag color="blue">{t('view.progress', { value: o.progress })}</Tag>}
                 {pending.has(o.createdAt) && o.authorId === me.id && <PendingTag />}
               </div>
-              <div className="opinion-text">{o.content}</div>
+              <div className="opinion-text">{o.content || (doc.contentWithheld && <WithheldText />)}</div>
             </div>
           ))
         )}
       </section>
     </div>
+  );
+}
+
+/** Where a secret level's text was kept off this desktop (shared/domain/secretContent.ts), say so rather than show a blank. */
+function WithheldText(): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <Typography.Text type="secondary" italic data-testid="withheld-text">
+      {t('view.withheldText')}
+    </Typography.Text>
   );
 }
 
@@ -357,7 +367,7 @@ function HistoryPanel({ view }: { view: IncomingView }): React.JSX.Element {
               </Typography.Text>
               {pending.has(h.at) && h.actorId === me.id && <PendingTag />}
             </div>
-            <div className="history-summary">{h.summary}</div>
+            <div className="history-summary">{h.summary || (view.doc.contentWithheld && <WithheldText />)}</div>
           </div>
         ),
       })),

@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normaliseCodeNotation, splitTypedNumber } from '../../../shared/domain/documentNumber.js';
+import { withheldContent } from '../../../shared/domain/secretContent.js';
 import type { Confidentiality, FileRef, SourceMail, Urgency } from '../../../shared/model/incoming.js';
 import { formatDateVi, vnToday } from '../../../shared/text/vietnamese.js';
 import { useApp, useRpc } from '../../app/AppContext.js';
@@ -48,7 +49,7 @@ const iso = (d: Dayjs | null | undefined): string | null => (d ? d.format('YYYY-
 export function RegisterForm({ fromMail }: { fromMail?: FromMail } = {}): React.JSX.Element {
   const { t } = useTranslation();
   const rpc = useRpc();
-  const { lang } = useApp();
+  const { lang, org } = useApp();
   const { message, modal } = App.useApp();
   const mutate = useMutate();
   const [form] = Form.useForm<Values>();
@@ -58,6 +59,8 @@ export function RegisterForm({ fromMail }: { fromMail?: FromMail } = {}): React.
   const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
   const seq = useRef(0);
   const confidentiality = Form.useWatch('confidentiality', form);
+  // The same rule the server shapes pulls with, under the agency's policy (synced with the organisation).
+  const contentWithheld = withheldContent(confidentiality ?? 'normal', org?.secretContent).length > 0;
   // Registering a mail attachment: the form starts filled in from the message, and the document keeps a link to it.
   const [sourceMail, setSourceMail] = useState<SourceMail | null>(null);
   const [prefill, setPrefill] = useState<'loading' | 'done' | { error: string } | null>(fromMail ? 'loading' : null);
@@ -304,7 +307,7 @@ export function RegisterForm({ fromMail }: { fromMail?: FromMail } = {}): React.
               <Input maxLength={L.description} data-testid="f-description" />
             </Form.Item>
           </div>
-          {(confidentiality === 'secret' || confidentiality === 'top_secret') && <Alert type="info" showIcon title={t('register.secretNote')} className="form-note" />}
+          {contentWithheld && <Alert type="info" showIcon title={t('register.secretNote')} className="form-note" data-testid="secret-note" />}
         </Card>
 
         <Card title={t('register.sectionFiles')} size="small" className="form-card">
