@@ -128,3 +128,13 @@ describe('keyset pager (mail.list)', () => {
     expect(state!.items.length).toBe(500);
   });
 });
+
+describe('collapseList (a header with a thousand recipients)', () => {
+  it('shows five, counts the rest, and everything once expanded', async () => {
+    const { collapseList } = await import('../../src/renderer/features/mail/format.js');
+    const list = Array.from({ length: 1000 }, (_, i) => i);
+    expect(collapseList(list, false)).toEqual({ visible: [0, 1, 2, 3, 4], hidden: 995 });
+    expect(collapseList(list, true)).toEqual({ visible: list, hidden: 0 });
+    expect(collapseList([1, 2, 3, 4, 5], false)).toEqual({ visible: [1, 2, 3, 4, 5], hidden: 0 });
+  });
+});

@@ -22,7 +22,9 @@ import { Attachments } from './Attachments.js';
 import type { ComposeInit } from './ComposeDialog.js';
 import { useFolderLabel } from './FolderList.js';
 import { listDate } from './format.js';
+import { ForwardedMessages } from './ForwardedMessages.js';
 import { MailBody } from './MailBody.js';
+import { Recipients } from './Recipients.js';
 import { useMailChanged } from './useMail.js';
 
 interface Props {
@@ -208,13 +210,13 @@ export function MessageView({ id, folder, folders, onCompose, onClose, onOpen }:
           {msg.to.length > 0 && (
             <>
               <dt>{t('mail.view.to')}</dt>
-              <dd data-testid="mail-to">{msg.to.map(formatAddress).join('; ')}</dd>
+              <Recipients list={msg.to} testId="mail-to" />
             </>
           )}
           {msg.cc.length > 0 && (
             <>
               <dt>{t('mail.view.cc')}</dt>
-              <dd data-testid="mail-cc">{msg.cc.map(formatAddress).join('; ')}</dd>
+              <Recipients list={msg.cc} testId="mail-cc" />
             </>
           )}
           <dt>{t('mail.view.date')}</dt>
@@ -239,6 +241,7 @@ export function MessageView({ id, folder, folders, onCompose, onClose, onOpen }:
 
       <Attachments messageId={msg.id} attachments={msg.attachments} />
       <MailBody message={msg} imagesAllowed={imagesAllowed && !msg.remoteImagesBlocked} loadingImages={loadingImages} onShowImages={() => void showImages()} />
+      <ForwardedMessages attachments={msg.attachments} />
     </article>
   );
 }

@@ -64,3 +64,12 @@ export function outboxErrorText(raw: string, lang: 'vi' | 'en'): string {
     return raw;
   }
 }
+
+/** People shown in a header before "và N người khác" (a circular can go to a thousand). */
+export const RECIPIENTS_SHOWN = 5;
+
+/** The first `shown` of a list, and how many more there are (none hidden when expanded). */
+export function collapseList<T>(list: readonly T[], expanded: boolean, shown = RECIPIENTS_SHOWN): { visible: readonly T[]; hidden: number } {
+  if (expanded || list.length <= shown) return { visible: list, hidden: 0 };
+  return { visible: list.slice(0, shown), hidden: list.length - shown };
+}
