@@ -23,6 +23,10 @@ export interface NetProxy {
   downloads: { range: string | null }[];
   /** Called with the request line ("POST /api/v1/sync/push HTTP/1.1") of each request as it passes. */
   onRequest: ((line: string) => void) | null;
+  /** Hang: hold every request from now on, unanswered, with its connection open (a server that stopped answering); false lets them through. */
+  stall(on: boolean): void;
+  /** Request lines held by `stall` whose connection the client still keeps open. */
+  stalledOpen(): string[];
   close(): Promise<void>;
 }
 
@@ -32,6 +36,8 @@ export async function startProxy(targetUrl: string): Promise<NetProxy> {
   let offline = false;
   let fault: DownloadFault | null = null;
   const downloads: { range: string | null }[] = [];
+  let stalling = false;
+  const held: { client: net.Socket; line: string; release: () => void }[] = [];
 
   const server = net.createServer((client) => {
     if (offline) return client.destroy();
@@ -53,7 +59,19 @@ export async function startProxy(targetUrl: string): Promise<NetProxy> {
     let headerBuf = Buffer.alloc(0);
     let bodySeen = 0;
 
+    let holding: Buffer[] | null = null;
     client.on('data', (chunk: Buffer) => {
+      if (holding) return void holding.push(chunk);
+      if (stalling) {
+        const queue = [chunk];
+        holding = queue;
+        const release = (): void => {
+          holding = null;
+          for (const c of queue) client.emit('data', c);
+        };
+        held.push({ client, line: /^[A-Z]+ [^\r\n]*/u.exec(chunk.toString('latin1'))?.[0] ?? '', release });
+        return;
+      }
       const text = chunk.toString('latin1');
       const line = /^(GET|HEAD|POST|PUT|DELETE|PATCH) [^\r\n]*/u.exec(text)?.[0];
       if (line) proxy.onRequest?.(line);
@@ -106,6 +124,11 @@ export async function startProxy(targetUrl: string): Promise<NetProxy> {
     url: `http://127.0.0.1:${port}`,
     downloads,
     onRequest: null,
+    stall(on) {
+      stalling = on;
+      if (!on) for (const h of held.splice(0)) if (!h.client.destroyed) h.release();
+    },
+    stalledOpen: () => held.filter((h) => !h.client.destroyed).map((h) => h.line),
     setOffline(v) {
       offline = v;
       if (v) for (const s of sockets) s.destroy();

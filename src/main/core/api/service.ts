@@ -151,12 +151,25 @@ export class CoreService {
     const a = this.active;
     if (!a) return;
     this.active = null;
-    await this.mail.detach();
-    await a.engine.stop();
+    // Abort the session's requests first, so neither engine waits on a slow or hung server.
+    a.client.close();
+    await Promise.allSettled([this.mail.detach(), a.engine.stop()]);
     a.cache.close();
     if (forget) await this.o.secretStore.delete(SESSION_KEY);
     this.o.emit('changed', { scope: 'session' });
     this.o.emit('sync', signedOutStatus());
+  }
+
+  /**
+   * Tell the server the session's token is done with: best effort and off the
+   * user's path (a hung server must not hold the sign-in screen; the token
+   * expires anyway). A fresh client: the session's own is closed.
+   */
+  private sayGoodbye(s: SavedSession): void {
+    const client = new ServerClient({ baseUrl: s.serverUrl, token: s.token, ...(this.o.fetch ? { fetch: this.o.fetch } : {}) });
+    void client.logout().catch(() => {
+      // Unreachable or refused: nothing the user can do, and nothing to keep.
+    });
   }
 
   async shutdown(): Promise<void> {
@@ -227,7 +240,7 @@ export class CoreService {
         const res = await client.login({ username: p.username, password: p.password, deviceName: os.hostname().slice(0, 100) });
         const previous = this.active;
         if (previous && (previous.serverUrl !== serverUrl || previous.user.id !== res.user.id)) {
-          await previous.client.logout().catch(() => {});
+          this.sayGoodbye(previous);
         }
         await this.close(false);
         const saved: SavedSession = { serverUrl, token: res.token, user: res.user, agency: res.agency };
@@ -259,8 +272,8 @@ export class CoreService {
     'session.logout': () =>
       this.exclusive(async () => {
         const a = this.active;
-        if (a) await a.client.logout().catch(() => {});
         await this.close(true);
+        if (a) this.sayGoodbye(a);
         return this.session();
       }),
 

@@ -53,12 +53,22 @@ export class ServerClient {
   private token: string | null;
   private readonly fetchImpl: FetchLike;
   private readonly timeoutMs: number;
+  /** Aborted by close(): every request of a signed-out session ends at once. */
+  private readonly closer = new AbortController();
 
   constructor(opts: ServerClientOptions) {
     this.baseUrl = normaliseServerUrl(opts.baseUrl);
     this.token = opts.token ?? null;
     this.fetchImpl = opts.fetch ?? fetch;
     this.timeoutMs = opts.timeoutMs ?? 30_000;
+  }
+
+  /**
+   * Abort every request in flight (pulls, pushes, uploads, downloads, the poke
+   * stream) and fail the ones made later: signing out never waits for the network.
+   */
+  close(): void {
+    this.closer.abort();
   }
 
   setToken(token: string | null): void {
@@ -77,7 +87,7 @@ export class ServerClient {
 
   /** Low-level request: network failures and error statuses become AppErrors; the response is returned only when ok. */
   async request(method: string, path: string, init: { body?: NonNullable<RequestInit['body']>; headers?: Record<string, string>; signal?: AbortSignal; timeoutMs?: number | null; acceptStatus?: readonly number[] } = {}): Promise<Response> {
-    const signals: AbortSignal[] = [];
+    const signals: AbortSignal[] = [this.closer.signal];
     const limit = init.timeoutMs === undefined ? this.timeoutMs : init.timeoutMs;
     if (limit !== null) signals.push(AbortSignal.timeout(limit));
     if (init.signal) signals.push(init.signal);
@@ -87,7 +97,7 @@ export class ServerClient {
         method,
         headers: this.headers(init.headers),
         body: init.body ?? null,
-        signal: signals.length ? AbortSignal.any(signals) : null,
+        signal: AbortSignal.any(signals),
       });
     } catch (err) {
       if (init.signal?.aborted) throw err;
