@@ -30,24 +30,3 @@ export function createMemoryTransportPair(): [RpcTransport, RpcTransport] {
   });
   return [make(a, b), make(b, a)];
 }
-
-export interface DomMessagePortLike {
-  postMessage(message: unknown): void;
-  addEventListener(type: 'message', listener: (ev: { data: unknown }) => void): void;
-  removeEventListener(type: 'message', listener: (ev: { data: unknown }) => void): void;
-  start?(): void;
-  close?(): void;
-}
-
-export function domPortTransport(port: DomMessagePortLike): RpcTransport {
-  return {
-    postMessage: (m) => port.postMessage(m),
-    onMessage(listener) {
-      const fn = (ev: { data: unknown }): void => listener(ev.data);
-      port.addEventListener('message', fn);
-      port.start?.();
-      return () => port.removeEventListener('message', fn);
-    },
-    close: () => port.close?.(),
-  };
-}

@@ -91,8 +91,3 @@ export type Mutation = { [N in MutationName]: { name: N; args: MutationArgs<N> }
 export function isMutationName(name: string): name is MutationName {
   return Object.hasOwn(MUTATION_ARGS, name);
 }
-
-/** The document a mutation touches (every mutation touches exactly one). */
-export function mutationDocumentId(m: Mutation): string {
-  return m.args.documentId;
-}

@@ -57,16 +57,3 @@ export class FileSecretStore implements SecretStore {
     await this.writeAll(all);
   }
 }
-
-export class MemorySecretStore implements SecretStore {
-  private readonly data = new Map<string, string>();
-  async get(key: string): Promise<string | null> {
-    return this.data.get(key) ?? null;
-  }
-  async set(key: string, value: string): Promise<void> {
-    this.data.set(key, value);
-  }
-  async delete(key: string): Promise<void> {
-    this.data.delete(key);
-  }
-}

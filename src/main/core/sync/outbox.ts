@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { FailedMutation } from '../../../shared/rpc/contract.js';
 import type { ErrorBody } from '../../../shared/sync/protocol.js';
-import { MUTATION_ARGS, isMutationName, type Mutation } from '../../../shared/index.js';
+import { isMutationName, type Mutation } from '../../../shared/index.js';
 import type { Db } from '../db/open.js';
 import { META, MetaStore } from '../db/meta.js';
 
@@ -144,10 +144,4 @@ export class Outbox {
   dismiss(id: number): boolean {
     return this.stmts.dismiss.run(id).changes > 0;
   }
-}
-
-/** Validate stored args again when reading them back: the outbox outlives code versions. */
-export function parseStoredArgs(e: OutboxEntry): Mutation | null {
-  const r = MUTATION_ARGS[e.name].safeParse(e.args);
-  return r.success ? ({ name: e.name, args: r.data } as Mutation) : null;
 }
