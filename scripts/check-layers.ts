@@ -4,7 +4,9 @@
  *   server   never imports main/ or renderer/
  *   core     never imports electron, shell, web, renderer or server
  *   renderer never imports main/ or server/, nor Node built-ins
- *   shell    is the only place that imports 'electron'
+ *   shell    is the only place that imports 'electron', and never reaches server
+ *            code, directly or through what it imports (the demo agency runs in
+ *            its own process, src/main/web/demoProcess.ts)
  * Run: `npx tsx scripts/check-layers.ts` (also part of the test suite).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -82,6 +84,7 @@ export function checkFile(file: string, source: string): Violation[] {
         break;
       case 'shell':
         if (target === 'renderer') bad('shell never imports renderer code');
+        if (target === 'server') bad('shell never imports server code');
         break;
       default:
         break;
@@ -98,9 +101,54 @@ function* sourceFiles(dir: string): Generator<string> {
   }
 }
 
+/** The source file a relative import names ('./x.js' is './x.ts' or './x.tsx' on disk), if it is in `files`. */
+function resolveImport(files: ReadonlyMap<string, string>, from: string, specifier: string): string | null {
+  const base = resolve(dirname(from), specifier);
+  const stem = base.replace(/\.(c|m)?js$/u, '');
+  for (const candidate of [base, `${stem}.ts`, `${stem}.tsx`, `${stem}.mts`, `${stem}.cts`, join(base, 'index.ts')]) if (files.has(candidate)) return candidate;
+  return null;
+}
+
+/**
+ * The shell loads into Electron's main process everything it imports, transitively:
+ * a chain that ends in src/server (e.g. shell → web/policy → server seed) puts the
+ * server in the desktop's main process. One violation per shell file, naming the chain.
+ */
+export function checkShellReach(files: ReadonlyMap<string, string>): Violation[] {
+  const violations: Violation[] = [];
+  for (const entry of files.keys()) {
+    if (layerOf(entry) !== 'shell') continue;
+    const via = new Map<string, string | null>([[entry, null]]);
+    const queue = [entry];
+    let hit: string | null = null;
+    while (queue.length > 0 && hit === null) {
+      const file = queue.shift()!;
+      for (const specifier of importsOf(files.get(file)!, file)) {
+        if (!specifier.startsWith('.')) continue;
+        const target = resolveImport(files, file, specifier);
+        if (target === null || via.has(target)) continue;
+        via.set(target, file);
+        if (layerOf(target) === 'server') {
+          hit = target;
+          break;
+        }
+        queue.push(target);
+      }
+    }
+    if (hit === null) continue;
+    const chain: string[] = [];
+    for (let f: string | null | undefined = hit; f; f = via.get(f)) chain.unshift(f);
+    violations.push({ file: entry, specifier: chain.slice(1).map((f) => f.slice(f.lastIndexOf(`${sep}src${sep}`) + 1)).join(' → '), rule: 'shell never reaches server code (the demo agency runs in its own process)' });
+  }
+  return violations;
+}
+
 export function checkTree(root: string): Violation[] {
   const violations: Violation[] = [];
-  for (const file of sourceFiles(join(root, 'src'))) violations.push(...checkFile(file, readFileSync(file, 'utf8')));
+  const files = new Map<string, string>();
+  for (const file of sourceFiles(join(root, 'src'))) files.set(file, readFileSync(file, 'utf8'));
+  for (const [file, source] of files) violations.push(...checkFile(file, source));
+  violations.push(...checkShellReach(files));
   return violations;
 }
 

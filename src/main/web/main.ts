@@ -16,7 +16,7 @@ import { createMemoryTransportPair } from '../../shared/rpc/transport.js';
 import { defaultRendererDir, findAppRoot } from './appRoot.js';
 import { DemoAgency } from './demo.js';
 import { buildAppInfo, shouldStartDemo, DEMO_LABEL } from './policy/demo.js';
-import { DEMO_PASSWORD } from '../../server/seed/content/organisation.js';
+import { DEMO_PASSWORD } from '../../shared/demoAccounts.js';
 import { startWebHost, type WebHost } from './server.js';
 
 export interface RunningWebApp {

@@ -3,7 +3,7 @@
  * when to start it, and what the sign-in screen is told (pure).
  */
 import type { AppInfo, DemoInfo, DemoState } from '../../../shared/rpc/host.js';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../../server/seed/content/organisation.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../../shared/demoAccounts.js';
 
 export const DEMO_LABEL = { vi: 'Cơ quan mẫu (đào tạo)', en: 'Demo agency (training)' } as const;
 

@@ -40,20 +40,8 @@ export interface DemoOrg {
   users: DemoUser[];
 }
 
-/** Every demo user's password. */
-export const DEMO_PASSWORD = 'demo@2026';
-
-/** Well-known demo accounts, for the README, the tests and the sign-in screen's hints. */
-export const DEMO_USERS = {
-  /** Văn thư, Văn phòng UBND tỉnh. */
-  clerk: 'ha.nguyenthi',
-  /** Chủ tịch UBND tỉnh (agency leader). */
-  leader: 'quang.tranminh',
-  /** Trưởng phòng Kinh tế (unit leader). */
-  unitLeader: 'binh.levan',
-  /** Chuyên viên, Phòng Kinh tế. */
-  specialist: 'duc.phamminh',
-} as const;
+// The accounts live in shared so the desktop shell can name them without the seed.
+export { DEMO_PASSWORD, DEMO_USERS } from '../../../shared/demoAccounts.js';
 
 export const DEMO_AGENCY_CODE = '000.00.00.H34';
 
