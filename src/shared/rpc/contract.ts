@@ -264,11 +264,6 @@ export type RpcEvent = keyof typeof RPC_EVENTS;
 export type RpcEventPayload<E extends RpcEvent> = z.infer<(typeof RPC_EVENTS)[E]>;
 
 export const RpcRequestMessage = z.object({ kind: z.literal('request'), id: z.number().int(), method: z.string(), params: z.unknown() });
-export const RpcResponseMessage = z.union([
-  z.object({ kind: z.literal('response'), id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
-  z.object({ kind: z.literal('response'), id: z.number().int(), ok: z.literal(false), error: ErrorBody }),
-]);
-export const RpcEventMessage = z.object({ kind: z.literal('event'), name: z.string(), payload: z.unknown() });
 
 /** The smallest thing both a MessagePort, a worker and a child process can be adapted to. */
 export interface RpcTransport {
