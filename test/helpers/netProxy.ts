@@ -23,6 +23,12 @@ export interface NetProxy {
   downloads: { range: string | null }[];
   /** Called with the request line ("POST /api/v1/sync/push HTTP/1.1") of each request as it passes. */
   onRequest: ((line: string) => void) | null;
+  /** Refuse request bodies over this many bytes with 413, as a reverse proxy does (nginx: 1 MB by default); null: no limit. */
+  setMaxBodyBytes(bytes: number | null): void;
+  /** Answer every request with this status and an HTML page, as a proxy does when its upstream is down (502/503/504); null: pass through. */
+  answerWith(status: number | null): void;
+  /** Requests this proxy answered itself, by status. */
+  answered: number[];
   /** Hang: hold every request from now on, unanswered, with its connection open (a server that stopped answering); false lets them through. */
   stall(on: boolean): void;
   /** Request lines held by `stall` whose connection the client still keeps open. */
@@ -36,8 +42,11 @@ export async function startProxy(targetUrl: string): Promise<NetProxy> {
   let offline = false;
   let fault: DownloadFault | null = null;
   const downloads: { range: string | null }[] = [];
+  let maxBodyBytes: number | null = null;
+  let answerStatus: number | null = null;
   let stalling = false;
   const held: { client: net.Socket; line: string; release: () => void }[] = [];
+  const answered: number[] = [];
 
   const server = net.createServer((client) => {
     if (offline) return client.destroy();
@@ -59,8 +68,18 @@ export async function startProxy(targetUrl: string): Promise<NetProxy> {
     let headerBuf = Buffer.alloc(0);
     let bodySeen = 0;
 
+    // Once this proxy has answered a request itself, the rest of the connection is dropped (as nginx closes it).
+    let answeredHere = false;
+    const answer = (status: number): void => {
+      answeredHere = true;
+      answered.push(status);
+      const page = `<html><head><title>${status}</title></head><body><center><h1>${status}</h1></center><hr><center>nginx</center></body></html>\r\n`;
+      client.end(`HTTP/1.1 ${status} Proxy\r\ncontent-type: text/html\r\ncontent-length: ${page.length}\r\nconnection: close\r\n\r\n${page}`, () => drop());
+    };
+
     let holding: Buffer[] | null = null;
     client.on('data', (chunk: Buffer) => {
+      if (answeredHere) return;
       if (holding) return void holding.push(chunk);
       if (stalling) {
         const queue = [chunk];
@@ -75,6 +94,9 @@ export async function startProxy(targetUrl: string): Promise<NetProxy> {
       const text = chunk.toString('latin1');
       const line = /^(GET|HEAD|POST|PUT|DELETE|PATCH) [^\r\n]*/u.exec(text)?.[0];
       if (line) proxy.onRequest?.(line);
+      if (line && answerStatus !== null) return answer(answerStatus);
+      const length = line ? Number(/\r\ncontent-length: *(\d+)/iu.exec(text)?.[1] ?? 0) : 0;
+      if (line && maxBodyBytes !== null && length > maxBodyBytes) return answer(413);
       const m = /^GET \/api\/v1\/files\/[0-9a-f]{64}[^\r\n]*\r\n/u.exec(text);
       if (m) {
         const range = /\r\nrange: *([^\r\n]+)/iu.exec(text)?.[1] ?? null;
@@ -124,6 +146,13 @@ export async function startProxy(targetUrl: string): Promise<NetProxy> {
     url: `http://127.0.0.1:${port}`,
     downloads,
     onRequest: null,
+    answered,
+    setMaxBodyBytes(bytes) {
+      maxBodyBytes = bytes;
+    },
+    answerWith(status) {
+      answerStatus = status;
+    },
     stall(on) {
       stalling = on;
       if (!on) for (const h of held.splice(0)) if (!h.client.destroyed) h.release();

@@ -84,8 +84,18 @@ function deriveStatus(doc: IncomingDocument): IncomingDocument['status'] {
   return doc.assignments.some((a) => a.status === 'active') ? 'in_progress' : 'registered';
 }
 
+/** HistoryEntry.summary's limit. A summary quotes what the user wrote (an opinion of up to 4,000 characters), so it is clipped:
+ * a longer one broke every client's pull of the document (the schema refused it) and held its sync (docs/decisions.md §18). */
+const SUMMARY_MAX = 2000;
+
+function clipSummary(s: string): string {
+  if (s.length <= SUMMARY_MAX) return s;
+  const cut = s.slice(0, SUMMARY_MAX - 1).replace(/[\uD800-\uDBFF]$/u, '');
+  return `${cut}…`;
+}
+
 function withHistory(doc: IncomingDocument, ctx: RuleContext, action: HistoryAction, summary: string, details: Record<string, unknown> = {}): IncomingDocument {
-  const entry = { id: doc.history.length + 1, actorId: ctx.actor.id, action, at: ctx.now.toISOString(), summary, details };
+  const entry = { id: doc.history.length + 1, actorId: ctx.actor.id, action, at: ctx.now.toISOString(), summary: clipSummary(summary), details };
   return { ...doc, history: [...doc.history, entry] };
 }
 

@@ -48,6 +48,8 @@ export const META = {
   /** The last of this client's mutation ids the server said it processed. */
   lastMutationId: 'lastMutationId',
   nextMutationId: 'nextMutationId',
+  /** Ids the core gave up (failed locally) that the server has not passed yet: sent as ABANDONED_MUTATION. */
+  abandonedMutations: 'abandonedMutations',
   orgVersion: 'orgVersion',
   org: 'org',
   lastSyncAt: 'lastSyncAt',

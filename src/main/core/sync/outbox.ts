@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { FailedMutation } from '../../../shared/rpc/contract.js';
-import type { ErrorBody } from '../../../shared/sync/protocol.js';
-import { isMutationName, type Mutation } from '../../../shared/index.js';
+import { ABANDONED_MUTATION, type ErrorBody, type PushedMutation } from '../../../shared/sync/protocol.js';
+import { isMutationName, isoDateTime, type Mutation } from '../../../shared/index.js';
 import type { Db } from '../db/open.js';
 import { META, MetaStore } from '../db/meta.js';
 
@@ -86,6 +86,20 @@ export class Outbox {
     return this.stmts.after.all(this.lastMutationId(), limit).map(rowToEntry);
   }
 
+  /**
+   * What to push next, oldest first: the unsent entries merged with the ids given
+   * up on (`abandon`), which go as ABANDONED_MUTATION so the server's id advances
+   * past them. Ids are not checked for holes here (see push.ts).
+   */
+  toSend(limit: number): { mutation: PushedMutation; entry: OutboxEntry | null }[] {
+    const last = this.lastMutationId();
+    const entries = this.unsent(limit).map((entry) => ({ mutation: { id: entry.id, name: entry.name, args: entry.args, createdAt: entry.createdAt } as PushedMutation, entry }));
+    const abandoned = this.abandonedIds()
+      .filter((a) => a.id > last)
+      .map((a) => ({ mutation: { id: a.id, name: ABANDONED_MUTATION, args: {}, createdAt: a.createdAt }, entry: null }));
+    return [...entries, ...abandoned].sort((x, y) => x.mutation.id - y.mutation.id).slice(0, limit);
+  }
+
   documentIds(): Set<string> {
     return new Set(this.stmts.docIds.all().map((r) => r.document_id));
   }
@@ -101,6 +115,28 @@ export class Outbox {
   /** Record how far the server got; never moves backwards except when the server says so (see resetServerPosition). */
   noteServerPosition(lastMutationId: number): void {
     if (lastMutationId > this.lastMutationId()) this.meta.setNumber(META.lastMutationId, lastMutationId);
+    const abandoned = this.abandonedIds();
+    const left = abandoned.filter((a) => a.id > lastMutationId);
+    if (left.length !== abandoned.length) this.meta.setJson(META.abandonedMutations, left.length > 0 ? left : null);
+  }
+
+  /** Ids given up on that the server has not passed yet (see `abandon`). */
+  abandonedIds(): { id: number; createdAt: string }[] {
+    return this.meta.getJson<{ id: number; createdAt: string }[]>(META.abandonedMutations) ?? [];
+  }
+
+  /**
+   * Give up an entry the server will never accept (docs/decisions.md §18): it becomes
+   * a failed mutation the user sees and dismisses, and its id is remembered so the
+   * next push sends ABANDONED_MUTATION in its place: the server refuses holes in the ids.
+   */
+  abandon(id: number, error: ErrorBodyT, failedAt: string): FailedMutation | null {
+    return this.db.transaction(() => {
+      const f = this.fail(id, error, failedAt);
+      // Stamped now: the entry's own time may be what the server refused (an older client's).
+      if (f) this.meta.setJson(META.abandonedMutations, [...this.abandonedIds(), { id: f.id, createdAt: failedAt }]);
+      return f;
+    })();
   }
 
   /** The server's word after a 409 gap is the truth, even if it is behind what we believed. */
@@ -120,9 +156,11 @@ export class Outbox {
   fail(id: number, error: ErrorBodyT, failedAt: string): FailedMutation | null {
     const r = this.stmts.get.get(id);
     if (!r) return null;
+    // An older client's entry may carry a time that is not one (which may be why it failed): the record must still be shown.
+    const createdAt = isoDateTime.safeParse(r.created_at).success ? r.created_at : failedAt;
     this.stmts.delete.run(id);
-    this.stmts.fail.run(r.id, r.name, r.args, r.document_id, r.created_at, JSON.stringify(error), failedAt);
-    return { id: r.id, name: r.name, documentId: r.document_id, createdAt: r.created_at, error, failedAt };
+    this.stmts.fail.run(r.id, r.name, r.args, r.document_id, createdAt, JSON.stringify(error), failedAt);
+    return { id: r.id, name: r.name, documentId: r.document_id, createdAt, error, failedAt };
   }
 
   failed(documentId?: string): FailedMutation[] {
