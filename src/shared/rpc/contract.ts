@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AssignmentRole, DocumentStatus, IncomingDocument, IncomingMetadata, Urgency, Confidentiality, FileRef } from '../model/incoming.js';
 import { Agency, Organisation, UserSummary } from '../model/organisation.js';
-import { isoDate, isoDateTime, sha256Hex, uuid, fileName } from '../model/primitives.js';
+import { isoDate, isoDateTime, noControlCharacters, sha256Hex, uuid, fileName } from '../model/primitives.js';
 import { MUTATION_NAMES } from '../sync/mutations.js';
 import { ErrorBody } from '../sync/protocol.js';
 import {
@@ -134,7 +134,7 @@ export const DuplicateCandidate = z.object({
 export const RPC = {
   'session.get': { params: z.object({}), result: Session },
   'session.login': {
-    params: z.object({ serverUrl: z.string().url().max(500), username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+    params: z.object({ serverUrl: z.string().url().max(500), username: noControlCharacters(z.string().min(1).max(64)), password: z.string().min(1).max(256) }),
     result: Session,
   },
   'session.logout': { params: z.object({}), result: Session },

@@ -25,6 +25,7 @@ import {
 } from '../../../shared/rpc/contract.js';
 import { decodeKeyset, encodeKeyset, listItemOf, matchesFilter, rowToItem } from '../db/documents.js';
 import { duplicateKey } from '../../../shared/domain/duplicates.js';
+import { controlCharacterIssue } from '../../../shared/model/primitives.js';
 import { matchesTerms, queryTerms, searchBody } from '../db/search.js';
 import { SyncEngine, type SyncOptions } from '../sync/engine.js';
 import { ServerClient, normaliseServerUrl, type FetchLike } from '../sync/http.js';
@@ -378,6 +379,9 @@ export class CoreService {
       const name = p.name as Mutation['name'];
       const parsed = MUTATION_ARGS[name].safeParse(p.args);
       if (!parsed.success) {
+        // A control character gets its own message, naming the field (docs/decisions.md §18).
+        const control = controlCharacterIssue(parsed.error);
+        if (control) throw new AppError('control_characters', control);
         const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(args)'}: ${i.message}`).join('; ');
         throw new AppError('invalid_mutation', { details }, parsed.error.issues);
       }
