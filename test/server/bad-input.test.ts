@@ -79,7 +79,9 @@ describe.each(BACKENDS)('bad input (%s)', (backend) => {
       envelope([mutation('1')]),
       envelope([mutation(1, '')]),
       envelope([mutation(1, 'incoming.markRead', { documentId: docId }, 'hôm qua')]),
-      envelope([{ id: 1, name: 'incoming.markRead', args: { documentId: docId } }]),
+      // A missing createdAt is an older client's mutation, applied at the server's time (decisions §21); a wrong one is refused.
+      envelope([{ id: 1, name: 'incoming.markRead', args: { documentId: docId }, createdAt: null }]),
+      envelope([mutation(1, 'incoming.markRead', { documentId: docId }, 1764460800000)]),
       envelope([{ id: 1, name: 'incoming.markRead' }]),
       envelope([mutation(1), 'incoming.markRead']),
     ];
