@@ -4,6 +4,8 @@
  *   server   never imports main/ or renderer/
  *   core     never imports electron, shell, web, renderer or server
  *   renderer never imports main/ or server/, nor Node built-ins
+ *            nor (at run time) any shared module that reaches zod, nor zod itself
+ *            (§24: the rules and rights it needs are zod-free; types come by `import type`)
  *   shell    is the only place that imports 'electron', and never reaches server
  *            code, directly or through what it imports (the demo agency runs in
  *            its own process, src/main/web/demoProcess.ts)
@@ -143,12 +145,87 @@ export function checkShellReach(files: ReadonlyMap<string, string>): Violation[]
   return violations;
 }
 
+/** The import specifiers of a source text that load code at run time: type-only imports and re-exports are left out. */
+export function runtimeImportsOf(source: string, fileName = 'x.ts'): string[] {
+  const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
+  const out: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const c = node.importClause;
+      const typeOnly =
+        c !== undefined &&
+        (c.isTypeOnly ||
+          (c.name === undefined && c.namedBindings !== undefined && ts.isNamedImports(c.namedBindings) && c.namedBindings.elements.length > 0 && c.namedBindings.elements.every((e) => e.isTypeOnly)));
+      if (!typeOnly) out.push(node.moduleSpecifier.text);
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      const typeOnly = node.isTypeOnly || (node.exportClause !== undefined && ts.isNamedExports(node.exportClause) && node.exportClause.elements.every((e) => e.isTypeOnly));
+      if (!typeOnly) out.push(node.moduleSpecifier.text);
+    } else if (ts.isCallExpression(node) && node.arguments.length > 0 && ts.isStringLiteral(node.arguments[0]!)) {
+      const callee = node.expression;
+      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) out.push((node.arguments[0] as ts.StringLiteral).text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/**
+ * What the renderer may load of shared/ (docs/decisions.md §24): only modules that,
+ * with everything they import at run time, stay free of zod — the rules, rights,
+ * text and names it needs, never the schemas (zod 4 probes `new Function`, which the
+ * CSP forbids, and would double the bundle). Type-only imports are free. The one
+ * exception is the host boundary: src/shared/rpc/host.ts parses what the host says
+ * about itself with zod, made jitless first by src/renderer/app/early.ts.
+ */
+const RENDERER_ZOD_BOUNDARY = ['src/shared/rpc/host.ts', 'src/renderer/app/early.ts'];
+const atBoundary = (file: string): boolean => RENDERER_ZOD_BOUNDARY.some((b) => file.split(sep).join('/').endsWith(b));
+
+export function checkRendererReach(files: ReadonlyMap<string, string>): Violation[] {
+  const violations: Violation[] = [];
+  const reach = new Map<string, string[] | null>(); // file → chain to zod (null: zod-free)
+  const zodChain = (file: string, visiting: Set<string>): string[] | null => {
+    if (reach.has(file)) return reach.get(file)!;
+    if (visiting.has(file)) return null;
+    visiting.add(file);
+    let found: string[] | null = null;
+    for (const specifier of runtimeImportsOf(files.get(file)!, file)) {
+      if (specifier === 'zod' || specifier.startsWith('zod/')) found = [specifier];
+      else if (specifier.startsWith('.')) {
+        const target = resolveImport(files, file, specifier);
+        const sub = target === null ? null : zodChain(target, visiting);
+        if (sub && target) found = [target.slice(target.lastIndexOf(`${sep}src${sep}`) + 1), ...sub];
+      }
+      if (found) break;
+    }
+    visiting.delete(file);
+    reach.set(file, found);
+    return found;
+  };
+  for (const [file, source] of files) {
+    if (layerOf(file) !== 'renderer' || atBoundary(file)) continue;
+    for (const specifier of runtimeImportsOf(source, file)) {
+      if (specifier === 'zod' || specifier.startsWith('zod/')) {
+        violations.push({ file, specifier, rule: 'renderer never imports zod (only app/early.ts, to make it jitless)' });
+        continue;
+      }
+      if (!specifier.startsWith('.')) continue;
+      const target = resolveImport(files, file, specifier);
+      if (target === null || layerOf(target) !== 'shared' || atBoundary(target)) continue;
+      const chain = zodChain(target, new Set());
+      if (chain) violations.push({ file, specifier: `${specifier} → ${chain.join(' → ')}`, rule: 'renderer imports only zod-free shared modules (import the schema types with `import type`)' });
+    }
+  }
+  return violations;
+}
+
 export function checkTree(root: string): Violation[] {
   const violations: Violation[] = [];
   const files = new Map<string, string>();
   for (const file of sourceFiles(join(root, 'src'))) files.set(file, readFileSync(file, 'utf8'));
   for (const [file, source] of files) violations.push(...checkFile(file, source));
   violations.push(...checkShellReach(files));
+  violations.push(...checkRendererReach(files));
   return violations;
 }
 

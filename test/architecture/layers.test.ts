@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFile, checkShellReach, checkTree } from '../../scripts/check-layers.js';
+import { checkFile, checkRendererReach, checkShellReach, checkTree } from '../../scripts/check-layers.js';
 
 describe('layering', () => {
   it('the source tree follows the layering rules', () => {
@@ -39,6 +39,30 @@ describe('layering', () => {
     chain.set('/r/src/main/web/policy/demo.ts', "import { DEMO_USERS } from '../../../shared/demoAccounts.js';");
     chain.set('/r/src/shared/demoAccounts.ts', 'export const DEMO_USERS = {};');
     expect(checkShellReach(chain)).toEqual([]);
+  });
+
+  it('catches the renderer loading a shared module that reaches zod, however far down (§24)', () => {
+    const tree = (renderer: string): Map<string, string> =>
+      new Map([
+        ['/r/src/renderer/features/x.tsx', renderer],
+        ['/r/src/shared/model/organisation.ts', "import { z } from 'zod'; export const Unit = z.object({});"],
+        ['/r/src/shared/domain/rights.ts', "import type { Unit } from '../model/organisation.js'; import { isAgencyLeader } from './org.js'; export const canDirect = isAgencyLeader;"],
+        ['/r/src/shared/domain/org.ts', 'export const isAgencyLeader = () => true;'],
+        ['/r/src/shared/domain/rules.ts', "import { canDirect } from './rights.js'; import { Unit } from '../model/organisation.js'; export const x = [canDirect, Unit];"],
+        ['/r/src/shared/rpc/host.ts', "import { z } from 'zod'; export const info = z.object({});"],
+      ]);
+    // The rights and names: zod-free, allowed; the schemas' types by `import type` too.
+    expect(checkRendererReach(tree("import { canDirect } from '../../shared/domain/rights.js';"))).toEqual([]);
+    expect(checkRendererReach(tree("import type { Unit } from '../../shared/model/organisation.js'; import { type Unit as U } from '../../shared/model/organisation.js';"))).toEqual([]);
+    // A schema module, directly or two steps down, is refused, naming the chain.
+    expect(checkRendererReach(tree("import { Unit } from '../../shared/model/organisation.js';"))).toHaveLength(1);
+    expect(checkRendererReach(tree("import { x } from '../../shared/domain/rules.js';"))).toEqual([
+      expect.objectContaining({ file: '/r/src/renderer/features/x.tsx', specifier: '../../shared/domain/rules.js → src/shared/model/organisation.ts → zod' }),
+    ]);
+    expect(checkRendererReach(tree("const m = await import('../../shared/domain/rules.js');"))).toHaveLength(1);
+    // zod itself, and the one boundary that may use it (the host's app.info, parsed jitless).
+    expect(checkRendererReach(tree("import { z } from 'zod';"))).toHaveLength(1);
+    expect(checkRendererReach(tree("import { info } from '../../shared/rpc/host.js';"))).toEqual([]);
   });
 
   it('catches the renderer importing Node or the core', () => {

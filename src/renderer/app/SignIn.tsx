@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { useApp } from './AppContext.js';
 import { errorText } from './util.js';
+import { filterOption } from '../components/pickerFilter.js';
 
 type Mode = 'server' | 'demo';
 interface Values {
@@ -162,6 +163,7 @@ export function SignIn(): React.JSX.Element {
             {mode === 'demo' && demo && demo.accounts.length > 0 ? (
               <AutoComplete
                 options={demo.accounts.map((a) => ({ value: a.username, label: `${a.username} — ${a.label[lang]}` }))}
+                showSearch={{ filterOption }}
                 data-testid="username"
               >
                 <Input prefix={<UserOutlined />} autoComplete="username" placeholder={t('signIn.demoAccount')} />

@@ -60,3 +60,17 @@ export function highlightParts(text: string, query: string): TextPart[] {
   });
   return parts;
 }
+
+const words = (s: string): string[] => foldForSearch(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/**
+ * Whether `text` matches what the user typed, the way the Search page matches:
+ * marks, đ and case ignored, every typed word the start of a word of the text
+ * ("quyet" finds "Quyết định", "noi chinh" finds "Phòng Nội chính"). Nothing typed matches all.
+ */
+export function matchesQuery(text: string, query: string): boolean {
+  const terms = words(query);
+  if (terms.length === 0) return true;
+  const have = words(text);
+  return terms.every((t) => have.some((w) => w.startsWith(t)));
+}

@@ -10,6 +10,7 @@ import { assigneeName, newId } from '../../app/util.js';
 import { allValues, assigneeValue, orgTree, parseAssignee } from './orgTree.js';
 import { blockEnterSubmit, isPast } from './forms.js';
 import { useMutate } from './useDocument.js';
+import { filterTreeNode } from '../../components/pickerFilter.js';
 
 interface Values {
   instruction: string;
@@ -88,8 +89,7 @@ export function AssignDialog({ view, onClose, onDone }: { view: IncomingView; on
       treeData={treeFor(role)}
       multiple={multiple}
       allowClear
-      showSearch
-      treeNodeFilterProp="title"
+      showSearch={{ filterTreeNode }}
       treeNodeLabelProp="label"
       treeDefaultExpandedKeys={expanded}
       placeholder={t('assign.pick')}

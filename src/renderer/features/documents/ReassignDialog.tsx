@@ -12,6 +12,7 @@ import { newId, unitName } from '../../app/util.js';
 import { allValues, orgTree } from './orgTree.js';
 import { blockEnterSubmit, isPast } from './forms.js';
 import { useMutate } from './useDocument.js';
+import { filterTreeNode } from '../../components/pickerFilter.js';
 
 interface Values {
   parent: string;
@@ -100,8 +101,7 @@ export function ReassignDialog({ view, onClose, onDone }: { view: IncomingView; 
       treeData={treeFor(role)}
       multiple={multiple}
       allowClear
-      showSearch
-      treeNodeFilterProp="title"
+      showSearch={{ filterTreeNode }}
       treeNodeLabelProp="label"
       treeDefaultExpandedKeys={expanded}
       placeholder={t('assign.pickPeople')}

@@ -14,6 +14,7 @@ import { errorText, newId } from '../../app/util.js';
 import { CONFIDENTIALITIES, DOCUMENT_TYPES, METADATA_LIMITS as L, URGENCIES } from './constants.js';
 import { blockEnterSubmit } from './forms.js';
 import { useMutate } from './useDocument.js';
+import { filterOption } from '../../components/pickerFilter.js';
 
 interface Values {
   issuer: string;
@@ -251,7 +252,7 @@ export function RegisterForm({ fromMail }: { fromMail?: FromMail } = {}): React.
               <AutoComplete
                 options={DOCUMENT_TYPES.map((d) => ({ value: d }))}
                 maxLength={L.documentType}
-                showSearch={{ filterOption: (input, o) => String(o?.value ?? '').toLowerCase().includes(input.toLowerCase()) }}
+                showSearch={{ filterOption }}
                 data-testid="f-documentType"
               />
             </Form.Item>
