@@ -63,6 +63,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const PRELOAD = path.join(here, 'preload.cjs');
 const CORE_ENTRY = path.join(here, '..', 'core', 'process.js');
 const DEMO_ENTRY = path.join(here, '..', 'web', 'demoProcess.js');
+// The "iO" mark (scripts/icons.ts), packed at the app's root (electron-builder.yml `files`):
+// the window's and notifications' icon (Windows' taskbar uses the exe's icon.ico).
+const APP_ICON = path.join(app.getAppPath(), 'resources', 'icon.png');
 
 const { values: flags } = parseArgs({ args: process.argv.slice(app.isPackaged ? 1 : 2), options: { demo: { type: 'boolean' }, server: { type: 'string' } }, strict: false });
 const preferDemo = flags.demo === true;
@@ -180,6 +183,7 @@ function createWindow(): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'iOffice',
+    icon: APP_ICON,
     backgroundColor: '#ffffff',
     webPreferences: secureWebPreferences(PRELOAD, !app.isPackaged),
   });
@@ -237,7 +241,7 @@ async function start(): Promise<void> {
     rpc: core.rpc,
     show: (n: Notice) => {
       if (!Notification.isSupported()) return;
-      const note = new Notification({ title: n.title, body: n.body, urgency: n.critical ? ('critical' as const) : ('normal' as const) });
+      const note = new Notification({ title: n.title, body: n.body, icon: APP_ICON, urgency: n.critical ? ('critical' as const) : ('normal' as const) });
       note.on('click', () => {
         const w = mainWindow ?? BrowserWindow.getAllWindows()[0];
         if (w) {
