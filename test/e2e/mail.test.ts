@@ -382,4 +382,47 @@ describe('e2e: mail — read, reply, view the PDF, register it, hostile HTML', (
     expect(new URL(page.url()).hash).toMatch(/^#\/mail\/\d+\/\d+$/u);
     expect(clerk.problems).toEqual([]);
   });
+
+  it('a circular to 1,000 people: the header says "và 995 người khác", reply-all opens; a forwarded message reads inline', async () => {
+    const { page } = clerk;
+    const people = Array.from({ length: 999 }, (_, i) => `Cán bộ ${i + 1} <t-canbo-${i + 1}@kontum.gov.vn>`);
+    const to = [`Văn thư <${clerkAddress}>`, ...people].map((a) => a.replace(/^([^<]+) </u, (_, n: string) => `=?UTF-8?B?${Buffer.from(n.trim()).toString('base64')}?= <`)).join(',\r\n ');
+    const inner = rawMessage({ from: 'Sở Tài chính <stc@kontum.gov.vn>', to: 'vanphong@kontum.gov.vn', subject: 'Thông báo thẩm định dự toán', date: new Date('2026-11-02T03:00:00Z'), text: 'Đề nghị gửi hồ sơ thẩm định trước ngày 15/12/2026.' });
+    const circular = [
+      rawMessage({ from: `${SENDER_NAME} <${senderAddress}>`, to, subject: 'Thông báo toàn cơ quan', headers: ['Content-Type: multipart/mixed; boundary="C"'], body: '' }).replace(/\r\n\r\n$/u, ''),
+      '',
+      '--C',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Chuyển tiếp thông báo của Sở Tài chính.',
+      '--C',
+      'Content-Type: message/rfc822',
+      '',
+      inner,
+      '--C--',
+      '',
+    ].join('\r\n');
+    await appendMessages(clerkAddress, 'INBOX', [circular]);
+    await page.getByTestId('nav').getByText('Thư điện tử').click();
+    const row = page.getByTestId('mail-row').filter({ hasText: 'Thông báo toàn cơ quan' });
+    await visible(row, { timeout: 30_000 });
+    await row.click();
+    await hasText(page.getByTestId('mail-to-more'), 'và 995 người khác');
+    await hasText(page.getByTestId('mail-to'), 'Cán bộ 4');
+    expect(await page.getByTestId('mail-to').textContent()).not.toContain('Cán bộ 5 ');
+    await hasText(page.getByTestId('mail-forwarded-subject'), 'Thông báo thẩm định dự toán');
+    await hasText(page.getByTestId('mail-forwarded-text'), 'Đề nghị gửi hồ sơ thẩm định trước ngày 15/12/2026.');
+    await shot(page, 'mail-10-circular');
+    await page.getByTestId('mail-to-more').click();
+    await hasText(page.getByTestId('mail-to'), 'Cán bộ 999');
+    await visible(page.getByTestId('mail-to-less'));
+
+    await page.getByTestId('mail-reply-all').click();
+    await visible(page.getByTestId('compose-form'));
+    await valueIs(page.getByTestId('compose-to'), `${SENDER_NAME} <${senderAddress}>`);
+    expect(await page.getByTestId('compose-cc').inputValue()).toContain('t-canbo-999@kontum.gov.vn');
+    await shot(page, 'mail-11-reply-all');
+    await page.keyboard.press('Escape');
+    expect(clerk.problems).toEqual([]);
+  });
 });
