@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_JSON_BYTES } from '../../src/shared/sync/protocol.js';
+import { ABANDONED_MUTATION, MAX_JSON_BYTES } from '../../src/shared/sync/protocol.js';
 import { http, makePdf, metadata, PushClient, sha256, type HttpResult } from '../helpers/api.js';
-import { FIXTURE_PASSWORD } from '../helpers/fixtures.js';
+import { FIXTURE_PASSWORD, U } from '../helpers/fixtures.js';
 import { BACKENDS, startTestServer, type TestServer } from '../helpers/server.js';
 import { DAY, expectError, expectRejected, loginAll, pullPage, rowCounts } from './support.js';
 
@@ -204,6 +204,63 @@ describe.each(BACKENDS)('bad input (%s)', (backend) => {
     const after = await rowCounts(s);
     expect(after.documents).toBe(counts.documents! + 1);
     expect((await s.server.db.query<{ id: string }>('SELECT id FROM documents WHERE id <> $1 ORDER BY id', [docId])).rows.map((x) => x.id)).toEqual([documentId]);
+  });
+
+  it('a NUL (or another control character) in any text is refused with 400, or rejects that one mutation, and never makes a 500', async () => {
+    const NUL = '\u0000';
+    // Requests: sign-in, pull, the duplicate check. Each says which field and which character.
+    const login = await postJson('/auth/login', undefined, { username: `van${NUL}thu`, password: FIXTURE_PASSWORD });
+    expectError(login, 400, 'control_characters');
+    expect(login.body.message.vi).toContain('username');
+    expect(login.body.message.en).toContain('U+0000');
+    expectError(await postJson('/auth/login', undefined, { username: 'vanthu', password: FIXTURE_PASSWORD, deviceName: `Máy${NUL}` }), 400, 'control_characters');
+    expectError(await postJson('/sync/pull', t.chutich, { clientId: randomUUID(), cursor: `x${NUL}` }), 400, 'control_characters');
+    const dup = { codeNumber: '15', codeNotation: 'QĐ-UBND', issuer: 'Sở Tài chính', issuedDate: '2026-11-20' };
+    for (const field of Object.keys(dup)) expectError(await postJson('/incoming/duplicates', t.vanthu, { ...dup, [field]: `1${NUL}` }), 400, 'control_characters');
+    // The envelope of a push: a control character where a time must be is a bad request, like any other non-time.
+    expectError(await postJson('/sync/push', t.chutich, envelope([mutation(1, 'incoming.markRead', { documentId: docId }, `2026-11-25T00:00:00Z${NUL}`)])), 400, 'validation_failed');
+    await nothingChanged();
+
+    // Mutations: each text field of each kind is a rejection of that mutation (the id advances), nothing is written.
+    const registers = ['issuer', 'codeNumber', 'codeNotation', 'documentType', 'subject', 'signerName', 'signerPosition', 'description'].map((field, i) =>
+      mutation(i + 1, 'incoming.register', { documentId: randomUUID(), metadata: metadata({ [field]: `A${NUL}B` }), files: [] }),
+    );
+    const clerkPush = await postJson('/sync/push', t.vanthu, envelope(registers));
+    expect(clerkPush.status, JSON.stringify(clerkPush.body)).toBe(200);
+    expect(clerkPush.body.lastMutationId).toBe(registers.length);
+    for (const r of clerkPush.body.results) expectRejected({ ...clerkPush, body: { results: [r] } }, 'control_characters');
+    expect(clerkPush.body.results[4].error.message.vi).toContain('metadata.subject');
+
+    const a = (note: string) => ({ id: randomUUID(), role: 'main', unitId: U['tp.kinhte'].unitId, userId: null, deadline: null, note });
+    const leaderMutations = [
+      mutation(1, 'incoming.addOpinion', { documentId: docId, opinionId: randomUUID(), kind: 'opinion', content: `Đồng ý${NUL}` }),
+      mutation(2, 'incoming.assign', { documentId: docId, instruction: `Giao${NUL}`, assignments: [a('')] }),
+      mutation(3, 'incoming.assign', { documentId: docId, instruction: '', assignments: [a(`Gấp${NUL}`)] }),
+      mutation(4, 'incoming.revokeAssignment', { documentId: docId, assignmentId: randomUUID(), reason: `\u001b${NUL}` }),
+      mutation(5, 'incoming.complete', { documentId: docId, note: `Xong\u007f` }),
+      mutation(6, 'incoming.reassign', { documentId: docId, parentAssignmentId: randomUUID(), assignments: [{ id: randomUUID(), role: 'main', userId: U['cv.kinhte1'].id, deadline: null, note: `\u0085` }] }),
+      // The name itself: an unknown mutation, answered (and recorded as JSON) without the NUL.
+      mutation(7, `incoming.addOpinion${NUL}`, {}),
+    ];
+    const leaderPush = await postJson('/sync/push', t.chutich, envelope(leaderMutations));
+    expect(leaderPush.status, JSON.stringify(leaderPush.body)).toBe(200);
+    expect(leaderPush.body.results.map((r: any) => r.error?.code)).toEqual([...Array(6).fill('control_characters'), 'unknown_mutation']);
+    expect(leaderPush.body.lastMutationId).toBe(7);
+    const after = await rowCounts(s);
+    for (const table of ['documents', 'doc_access', 'changes', 'arrival_counters']) expect(after[table], table).toBe(counts[table]);
+
+    // A NUL in the address: no route takes it, and it reaches no query.
+    expectError(await http(s.url, 'GET', '/files/%00', { token: t.chutich }), 400, 'validation_failed');
+    expectError(await http(s.url, 'GET', `/files/${'a'.repeat(63)}%00`, { token: t.chutich }), 400, 'validation_failed');
+    expect((await http(s.url, 'GET', '/health?x=%00')).status).toBe(200);
+  });
+
+  it("a stand-in for a mutation the client gave up is recorded as rejected and moves the id on", async () => {
+    const clientId = randomUUID();
+    const r = await postJson('/sync/push', t.chutich, envelope([mutation(1, ABANDONED_MUTATION, {}), mutation(2)], clientId));
+    expect(r.status).toBe(200);
+    expect(r.body.results.map((x: any) => [x.status, x.error?.code])).toEqual([['rejected', 'mutation_abandoned'], ['applied', undefined]]);
+    expect(r.body.lastMutationId).toBe(2);
   });
 
   it('JSON with prototype-polluting keys is refused and pollutes nothing', async () => {
