@@ -159,7 +159,8 @@ describe('e2e: an incoming document from registration to completion', () => {
     await hasText(page.getByTestId('duplicate-warning'), 'Số đến 1/');
     await page.getByRole('button', { name: 'Hủy' }).click();
     await page.getByTestId('incoming-list').waitFor();
-  });
+    // The longest step (sign-in, two forms, a PDF upload): on a loaded 2-core machine it can pass a minute.
+  }, 120_000);
 
   it('the agency leader sees it arrive without reloading, and directs it to Phòng Kinh tế', async () => {
     const { page } = leader;
