@@ -28,12 +28,18 @@ describe('unknown charsets and broken structure', () => {
     const unknownLatin = rawMessage({ to: email, subject: `=?x-mac-unheard?Q?${qEncode(iconv.encode('Réunion à Paris', 'windows-1252'))}?=`, text: 'Bonjour.' });
     const raw8bit = Buffer.concat([Buffer.from(`From: Sở Tài chính <stc@kontum.gov.vn>\r\nTo: ${email}\r\nSubject: `), cp1258('Giấy mời họp'), Buffer.from(`\r\nDate: ${new Date().toUTCString()}\r\nMessage-ID: <raw8-${Date.now()}@kontum.gov.vn>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nNội dung.\r\n`)]);
     const broken = rawMessage({ to: email, subject: 'MIME hỏng', headers: ['Content-Type: multipart/mixed; boundary="abc"'], body: '--abc\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPhần đầu còn đọc được\r\n--abc\r\nContent-Type: application/pdf; name="cut.pdf"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK%%%%not base64' });
-    await appendMessages(email, 'INBOX', [unknownVn, unknownLatin, raw8bit, broken]);
+    const bodyVn = 'Kính gửi các phòng, ban: đề nghị báo cáo tiến độ trước ngày 15/12.';
+    const unknownBody = Buffer.concat([
+      Buffer.from(rawMessage({ to: email, subject: 'Nội dung bảng mã lạ', headers: ['Content-Type: text/plain; charset=x-unknown', 'Content-Transfer-Encoding: 8bit'], body: '' })),
+      cp1258(bodyVn),
+      Buffer.from('\r\n'),
+    ]);
+    await appendMessages(email, 'INBOX', [unknownVn, unknownLatin, raw8bit, broken, unknownBody]);
     const mc = await startMailCore({ email });
     try {
       const list = await eventually(async () => {
         const l = await mc.list('inbox');
-        return l.total === 4 ? l : null;
+        return l.total === 5 ? l : null;
       }, 30_000);
       const subjects = list.items.map((i) => i.subject);
       expect(subjects).toEqual(expect.arrayContaining([vn, 'Réunion à Paris', 'Giấy mời họp', 'MIME hỏng']));
@@ -45,6 +51,11 @@ describe('unknown charsets and broken structure', () => {
       const l = (await mc.rpc.call('mail.get', { id: by('Réunion à Paris').id }))!;
       expect(l.notes.join(' ')).toMatch(/Tiêu đề.*windows-1252/u);
       expect((await mc.rpc.call('mail.search', { query: 'lich tiep cong dan' })).map((i) => i.id)).toContain(by(vn).id);
+      // A body in an unknown charset: the same guess, and a note.
+      const ub = (await mc.rpc.call('mail.get', { id: by('Nội dung bảng mã lạ').id }))!;
+      expect(ub.text.trim()).toBe(bodyVn);
+      expect(ub.notes.join(' ')).toMatch(/Nội dung thư.*x-unknown.*windows-1258/u);
+      expect(by('Nội dung bảng mã lạ').snippet).toContain('đề nghị báo cáo tiến độ');
       const b = (await mc.rpc.call('mail.get', { id: by('MIME hỏng').id }))!;
       expect(b.text).toContain('Phần đầu còn đọc được');
       expect(b.notes.join(' ')).toContain('Cấu trúc MIME của thư bị hỏng');

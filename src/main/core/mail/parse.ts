@@ -4,7 +4,7 @@ import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { cleanText, foldForSearch } from '../../../shared/index.js';
 import type { MailAddress, MailEmbeddedMessage } from '../../../shared/model/mail.js';
 import { safeAttachmentName } from '../../../shared/text/attachmentName.js';
-import { decodeHeaderWithGuess, rawHeaderValue, subjectGuessNote } from './charset.js';
+import { decodeHeaderWithGuess, guessDecode, rawHeaderValue, subjectGuessNote } from './charset.js';
 
 /**
  * Parsing: mailparser (libmime + iconv-lite) decodes RFC 2047 words, quoted-printable,
@@ -53,7 +53,7 @@ export function addressesOf(v: AddressObject | AddressObject[] | undefined): Mai
       else if (a.address || a.name) out.push({ name: cleanText(nfc(a.name)), address: nfc(a.address).trim().toLowerCase() });
     }
   };
-  for (const o of list) walk(o.value as { name?: string; address?: string; group?: unknown[] }[]);
+  for (const o of list) walk(o.value);
   return out;
 }
 
@@ -133,11 +133,16 @@ export async function parseMessage(raw: Buffer, depth = 0): Promise<ParsedMessag
   const html = typeof m.html === 'string' ? m.html.normalize('NFC') : null;
   let text = nfc(m.text);
   if (!text && html) text = htmlToPlain(html).normalize('NFC');
+  const guessed = guessedBody(m, raw, text);
+  if (guessed) {
+    text = guessed.text;
+    notes.push(guessed.note);
+  }
   if (brokenStructure(m, raw, attachments.length)) notes.push('Cấu trúc MIME của thư bị hỏng; có thể thiếu một phần nội dung.');
   return {
     messageId: m.messageId ? m.messageId.replace(/^<|>$/gu, '') : null,
     inReplyTo: messageIds(m.inReplyTo)[0] ?? null,
-    references: messageIds(m.references as string | string[] | undefined),
+    references: messageIds(m.references),
     subject,
     from,
     to: addressesOf(m.to),
@@ -204,6 +209,21 @@ function extensionFor(mime: string | undefined): string {
 
 /** Decode a (possibly truncated) body part fetched for a snippet. */
 export function decodePart(bytes: Buffer, encoding: string | undefined, charset: string | undefined): string {
+  const data = transferDecode(bytes, encoding);
+  const cs = (charset ?? 'utf-8').toLowerCase();
+  let text: string;
+  try {
+    // A charset iconv-lite does not know gets the same guess as the message's body and subject.
+    text = iconv.encodingExists(cs) ? iconv.decode(data, cs) : guessDecode(data).text;
+  } catch {
+    text = data.toString('utf8');
+  }
+  // A cut in the middle of a multi-byte character leaves a replacement char at the end.
+  return text.replace(/\uFFFD+$/u, '').normalize('NFC');
+}
+
+/** Undo base64 / quoted-printable (tolerantly: a truncated or damaged part still gives its bytes). */
+function transferDecode(bytes: Buffer, encoding: string | undefined): Buffer {
   let data = bytes;
   const enc = (encoding ?? '').toLowerCase();
   if (enc === 'base64') {
@@ -221,15 +241,30 @@ export function decodePart(bytes: Buffer, encoding: string | undefined, charset:
     }
     data = Buffer.from(out);
   }
-  const cs = (charset ?? 'utf-8').toLowerCase();
-  let text: string;
-  try {
-    text = iconv.encodingExists(cs) ? iconv.decode(data, cs) : data.toString('utf8');
-  } catch {
-    text = data.toString('utf8');
-  }
-  // A cut in the middle of a multi-byte character leaves a replacement char at the end.
-  return text.replace(/\uFFFD+$/u, '').normalize('NFC');
+  return data;
+}
+
+/**
+ * A single-part text message whose charset is unknown (or whose bytes are not the
+ * UTF-8 it claims): mailparser decoded it as UTF-8 and the reader would see "�".
+ * The body is decoded again from the raw bytes with the same guess as the subject.
+ * Multipart messages keep mailparser's reading and get a note.
+ */
+function guessedBody(m: ParsedMail, raw: Buffer, text: string): { text: string; note: string } | null {
+  if (!text.includes('\uFFFD')) return null;
+  const ctype = m.headers.get('content-type') as { value?: string; params?: { charset?: string } } | undefined;
+  const declared = (ctype?.params?.charset ?? '').toLowerCase();
+  const knownNonUtf8 = declared !== '' && iconv.encodingExists(declared) && !/^utf-?8$/u.test(declared);
+  if (knownNonUtf8) return null;
+  const what = declared ? `ghi bảng mã "${declared}" mà ứng dụng không đọc được` : 'không ghi bảng mã';
+  if ((ctype?.value ?? 'text/plain') !== 'text/plain') return { text, note: `Một phần nội dung thư ${what}; có thể có ký tự hiển thị sai.` };
+  const cut = [raw.indexOf('\r\n\r\n'), raw.indexOf('\n\n')].filter((i) => i >= 0);
+  if (cut.length === 0) return null;
+  const start = Math.min(...cut) + (raw[Math.min(...cut)] === 0x0d ? 4 : 2);
+  const cte = m.headers.get('content-transfer-encoding');
+  const g = guessDecode(transferDecode(raw.subarray(start), typeof cte === 'string' ? cte : undefined));
+  if (g.charset === 'utf-8') return null;
+  return { text: g.text.replace(/\r\n/gu, '\n'), note: `Nội dung thư ${what}; đã đọc theo bảng mã ${g.charset}, có thể sai dấu.` };
 }
 
 /** Thread root: the first Reference, else In-Reply-To, else the message itself. */
