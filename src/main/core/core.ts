@@ -39,15 +39,15 @@ export function createCore(opts: CoreOptions): Core {
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
     ...(opts.sync ? { sync: opts.sync } : {}),
     ...(opts.mail ? { mail: opts.mail } : {}),
-    emit: (name, payload) => server?.emit(name as RpcEvent, payload as RpcEventPayload<RpcEvent>),
+    emit: (name, payload) => server?.emit(name, payload as RpcEventPayload<RpcEvent>),
   });
   const ready = service.resume().catch((err: unknown) => {
     (opts.log ?? console.error)('could not resume the remembered session', err);
   });
-  server = new RpcServer(service.handlers as unknown as MethodHandlers, { ready, ...(opts.log ? { log: opts.log } : {}) });
+  server = new RpcServer(service.handlers, { ready, ...(opts.log ? { log: opts.log } : {}) });
   let closed: Promise<void> | null = null;
   return {
-    attach: (t) => (server as RpcServer).attach(t),
+    attach: (t) => (server).attach(t),
     ready,
     close() {
       closed ??= (async () => {
