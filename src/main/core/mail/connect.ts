@@ -125,7 +125,7 @@ export async function connectSmtp(s: MailAccountSettings, password: string, o: S
       run((err) => finish(err ?? undefined));
     });
   await step((done) => conn.connect(() => done()));
-  await step((done) => conn.login({ user: s.user, pass: password } as SMTPConnection.AuthenticationCredentials, (err?: Error | null) => done(err)));
+  await step((done) => conn.login({ user: s.user, pass: password }, (err?: Error | null) => done(err)));
   return conn;
 }
 
