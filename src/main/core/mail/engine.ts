@@ -325,7 +325,7 @@ export class MailEngine {
     const mb = await c.mailboxOpen(e.folder_path);
     if (e.uid !== null && e.uid > 0 && e.uidvalidity === String(mb.uidValidity)) return e.uid;
     if (!e.message_id) return null;
-    const found = ((await c.search({ header: { 'message-id': e.message_id } }, { uid: true })) || []) as number[];
+    const found = ((await c.search({ header: { 'message-id': e.message_id } }, { uid: true })) || []);
     return found[0] ?? null;
   }
 
@@ -375,7 +375,7 @@ export class MailEngine {
     if (e.raw) {
       // Idempotent: a retry after a cut connection must not leave two copies.
       await c.mailboxOpen(drafts.path);
-      const there = ((await c.search({ header: { 'message-id': e.message_id ?? '' } }, { uid: true })) || []) as number[];
+      const there = ((await c.search({ header: { 'message-id': e.message_id ?? '' } }, { uid: true })) || []);
       if (there.length === 0) await c.append(drafts.path, e.raw, ['\\Draft', '\\Seen']);
     }
     if (args.replace) {
@@ -395,7 +395,7 @@ export class MailEngine {
     if (!sent) return false;
     return this.withSync(async (c) => {
       await c.mailboxOpen(sent.path);
-      const found = ((await c.search({ header: { 'message-id': messageId } }, { uid: true })) || []) as number[];
+      const found = ((await c.search({ header: { 'message-id': messageId } }, { uid: true })) || []);
       return found.length > 0;
     });
   }
@@ -454,7 +454,7 @@ export class MailEngine {
     if (sent && !s.smtpSavesSent && e.raw && e.message_id) {
       await this.withSync(async (c) => {
         await c.mailboxOpen(sent.path);
-        const there = ((await c.search({ header: { 'message-id': e.message_id as string } }, { uid: true })) || []) as number[];
+        const there = ((await c.search({ header: { 'message-id': e.message_id as string } }, { uid: true })) || []);
         if (there.length === 0) await c.append(sent.path, e.raw as Buffer, ['\\Seen']);
       });
     }
