@@ -31,7 +31,7 @@ function getPurifier(): DOMPurify {
   // jsdom costs ~100 MB once loaded: only users who open HTML mail pay for it.
   const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: typeof JSDOMClass };
   const window = new JSDOM('').window;
-  const p = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+  const p = createDOMPurify(window as Parameters<typeof createDOMPurify>[0]);
   p.addHook('uponSanitizeAttribute', (_node, data) => {
     const name = data.attrName.toLowerCase();
     if (name === 'style' && /url\s*\(|expression\s*\(|@import/iu.test(data.attrValue)) data.keepAttr = false;
@@ -89,6 +89,6 @@ export function sanitiseHtml(dirty: string, allowRemoteImages = false, inline: R
     FORBID_ATTR: ['formaction', 'action', 'srcset', 'background', 'ping'],
     ALLOW_DATA_ATTR: false,
     ADD_ATTR: ['target', 'data-remote-blocked'],
-  }) as unknown as string;
+  });
   return { html, remoteImagesBlocked: state.blocked, remoteImageUrls: [...new Set(state.urls)] };
 }
