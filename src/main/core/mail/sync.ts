@@ -112,7 +112,7 @@ function referencesFromHeaders(h: Buffer | undefined): string[] {
   if (!h) return [];
   const unfolded = h.toString('latin1').replace(/\r?\n[ \t]+/gu, ' ');
   const m = /^references:(.*)$/imu.exec(unfolded);
-  return m ? messageIds(m[1] as string) : [];
+  return m ? messageIds(m[1]) : [];
 }
 
 const nfc = (s: string | undefined): string => (s ?? '').normalize('NFC');
@@ -284,7 +284,7 @@ export async function syncFolder(c: ImapFlow, store: MailStore, folder: FolderRo
 
     if (!f.complete) {
       // Initial (or resumed) sync: every UID, newest first, in chunks.
-      const all = ((await c.search({ all: true }, { uid: true })) || []) as number[];
+      const all = ((await c.search({ all: true }, { uid: true })) || []);
       const serverSet = new Set(all);
       const have = store.uids(f.id);
       const gone = [...have].filter((u) => !serverSet.has(u));
@@ -310,7 +310,7 @@ export async function syncFolder(c: ImapFlow, store: MailStore, folder: FolderRo
     }
     // New messages.
     if (mb.uidNext > (f.uidnext ?? 0) && mb.exists > 0) {
-      const fresh = ((await c.search({ uid: `${f.uidnext ?? 1}:*` }, { uid: true })) || []) as number[];
+      const fresh = ((await c.search({ uid: `${f.uidnext ?? 1}:*` }, { uid: true })) || []);
       const todo = fresh.filter((u) => u >= (f.uidnext ?? 1) && !hidden.has(u)).sort((a, b) => b - a);
       for (let i = 0; i < todo.length; i += o.chunkSize) {
         const ids = await fetchHeaders(c, store, f, todo.slice(i, i + o.chunkSize), o, condstore);
@@ -344,7 +344,7 @@ export async function syncFolder(c: ImapFlow, store: MailStore, folder: FolderRo
     if (qresync && vanished.length > 0) removed += store.deleteUids(f.id, vanished).length;
     // Without QRESYNC (or if counts still disagree), compare UID lists.
     if (store.count(f.id) !== mb.exists - countHidden(hidden)) {
-      const all = new Set(((await c.search({ all: true }, { uid: true })) || []) as number[]);
+      const all = new Set(((await c.search({ all: true }, { uid: true })) || []));
       const gone = [...store.uids(f.id)].filter((u) => !all.has(u));
       if (gone.length > 0) removed += store.deleteUids(f.id, gone).length;
       const missing = [...all].filter((u) => !store.byUid(f.id, u) && !hidden.has(u)).sort((a, b) => b - a);
