@@ -69,7 +69,7 @@ export function childProcessTransport(child: ChildProcess): RpcTransport {
 export function processTransport(proc: NodeJS.Process = process): RpcTransport {
   return {
     postMessage(m) {
-      if (proc.connected && proc.send) proc.send(m as never);
+      if (proc.connected && proc.send) proc.send(m);
     },
     onMessage(listener) {
       proc.on('message', listener);
