@@ -93,7 +93,7 @@ export class Outbox {
    */
   toSend(limit: number): { mutation: PushedMutation; entry: OutboxEntry | null }[] {
     const last = this.lastMutationId();
-    const entries = this.unsent(limit).map((entry) => ({ mutation: { id: entry.id, name: entry.name, args: entry.args, createdAt: entry.createdAt } as PushedMutation, entry }));
+    const entries = this.unsent(limit).map((entry) => ({ mutation: { id: entry.id, name: entry.name, args: entry.args, createdAt: entry.createdAt }, entry }));
     const abandoned = this.abandonedIds()
       .filter((a) => a.id > last)
       .map((a) => ({ mutation: { id: a.id, name: ABANDONED_MUTATION, args: {}, createdAt: a.createdAt }, entry: null }));
