@@ -17,7 +17,7 @@ interface Port {
 const parentPort = (process as unknown as { parentPort?: Port }).parentPort;
 const post = (m: unknown): void => {
   if (parentPort) parentPort.postMessage(m);
-  else if (process.send) process.send(m as never);
+  else if (process.send) process.send(m);
 };
 
 const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, documents: { type: 'string' } }, strict: true });
