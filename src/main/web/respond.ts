@@ -17,7 +17,7 @@ import { parseRange, rangeResponse } from './policy/range.js';
 const TEXT = 'text/plain; charset=utf-8';
 
 function fileBody(file: string, start: number, end: number): ReadableStream {
-  return Readable.toWeb(fs.createReadStream(file, { start, end })) as unknown as ReadableStream;
+  return Readable.toWeb(fs.createReadStream(file, { start, end }));
 }
 
 export function textResponse(status: number, text: string, headers: Record<string, string> = {}): Response {
