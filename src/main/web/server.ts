@@ -92,7 +92,7 @@ async function send(res: http.ServerResponse, response: Response, method: string
     res.end();
     return;
   }
-  const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream);
+  const body = Readable.fromWeb(response.body);
   body.on('error', () => res.destroy());
   res.on('close', () => body.destroy());
   body.pipe(res);
