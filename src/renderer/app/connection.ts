@@ -26,7 +26,7 @@ export interface Connection {
 }
 
 export function connect(): Connection {
-  const h = connectToHost(window as unknown as HostGlobals);
+  const h = connectToHost(window);
   const rpc = new RpcClient(h.transport, { timeoutMs: null });
   return { rpc, host: h.kind, fileUrl: h.fileUrl, closed: h.closed };
 }
