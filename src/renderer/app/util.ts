@@ -12,7 +12,7 @@ export interface LocalizedBody {
 /** The message users read for any failure: the core's own vi/en text when it has one. */
 export function errorText(err: unknown, lang: Lang, fallback: string): string {
   if (err instanceof RpcError) return err.body.message?.[lang] ?? err.body.message?.vi ?? fallback;
-  if (err && typeof err === 'object' && 'message' in err && typeof (err as { message: unknown }).message === 'object') {
+  if (err && typeof err === 'object' && 'message' in err && typeof (err).message === 'object') {
     const m = (err as LocalizedBody).message;
     return m[lang] ?? m.vi ?? fallback;
   }
