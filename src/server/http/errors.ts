@@ -54,7 +54,7 @@ function isUnavailable(err: unknown): boolean {
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) return reply.status(statusOf(err.code)).send(err.toBody());
-    const code = (err as FastifyError).code;
+    const code = (err).code;
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       const limit = req.url.includes('/files/') ? MAX_FILE_BYTES : MAX_JSON_BYTES;
       return reply.status(413).send(errorBody('payload_too_large', { limit: mb(limit) }));
@@ -62,7 +62,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.status(415).send(errorBody('unsupported_media_type'));
     if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError)
       return reply.status(400).send(errorBody('invalid_json'));
-    const status = (err as FastifyError).statusCode;
+    const status = (err).statusCode;
     if (status !== undefined && status >= 400 && status < 500) return reply.status(status).send(errorBody('bad_request', {}, err.message));
     if (isUnavailable(err)) {
       req.log.warn({ err }, 'database unavailable');
