@@ -176,7 +176,7 @@ export function fontFace(style: FontStyle): FontFace {
   let f = faces.get(style);
   if (!f) {
     const bytes = new Uint8Array(readFileSync(join(dejavuFontDir(), FONT_FILES[style])));
-    f = new FontFace(style, bytes, (fontkit as unknown as Fontkit).create(bytes));
+    f = new FontFace(style, bytes, (fontkit).create(bytes));
     faces.set(style, f);
   }
   return f;
