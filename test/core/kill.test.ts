@@ -64,7 +64,7 @@ describe('the core process killed mid-sync converges, with no loss and no duplic
     };
     await signIn(first.rpc, proxy.url, 'chutich');
     await eventually(async () => killed !== null);
-    expect((await killed!) as unknown).toMatchObject({ signal: 'SIGKILL' });
+    expect((await killed!)).toMatchObject({ signal: 'SIGKILL' });
     proxy.onRequest = null;
     const partial = await cacheCounts(dataDir);
     expect(partial.documents).toBeGreaterThan(0);
@@ -114,7 +114,8 @@ describe('the core process killed mid-sync converges, with no loss and no duplic
     proxy.setOffline(false);
     first.rpc.call('sync.now').catch(() => {});
     await eventually(async () => killed !== null);
-    await killed;
+    // Assigned in the callback above: TypeScript still narrows the variable to null here.
+    await (killed as Promise<unknown> | null);
     proxy.onRequest = null;
     expect((await cacheCounts(dataDir)).outbox).toBeGreaterThan(0);
 
