@@ -24,8 +24,8 @@ function leaves(t: Tree, prefix = ''): Map<string, string> {
 const placeholders = (s: string): string[] => [...s.matchAll(/\{\{(\w+)\}\}/gu)].map((m) => m[1] ?? '').sort();
 
 describe('renderer i18n', () => {
-  const v = leaves(vi as unknown as Tree);
-  const e = leaves(en as unknown as Tree);
+  const v = leaves(vi);
+  const e = leaves(en);
   it('has the same keys in Vietnamese and English, none empty', () => {
     expect([...e.keys()].sort()).toEqual([...v.keys()].sort());
     for (const [k, s] of [...v, ...e]) expect(s.trim(), k).not.toBe('');
