@@ -206,7 +206,7 @@ describe('a person re-assigned inside a unit without a deadline of their own', (
       {
         name: 'incoming.reassign',
         args: { documentId: d.id, parentAssignmentId: internal.id, assignments: [{ id: childId, role: 'cooperate', userId: cvNoichinh.id, deadline: null, note: '' }] },
-      } as Parameters<typeof applyMutation>[1],
+      },
       { actor: tpNoichinh, org, now: new Date(now) },
     );
     return { after, childId };
