@@ -74,7 +74,7 @@ describe('the web host', () => {
   /** A page's RPC client over the WebSocket, through the shared browser-side adapter. */
   async function page(): Promise<RpcClient> {
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}/rpc`, { headers: { cookie, origin: `http://127.0.0.1:${host.port}` } });
-    const rpc = new RpcClient(webSocketTransport(ws as unknown as WebSocketLike), { timeoutMs: 30_000 });
+    const rpc = new RpcClient(webSocketTransport(ws), { timeoutMs: 30_000 });
     pages.push(rpc);
     return rpc;
   }
@@ -284,7 +284,7 @@ describe('the web host', () => {
 
   it('a page learns at once when the host goes away (pending calls fail, closed resolves)', async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}/rpc`, { headers: { cookie, origin: `http://127.0.0.1:${host.port}` } });
-    const transport = webSocketTransport(ws as unknown as WebSocketLike);
+    const transport = webSocketTransport(ws);
     const rpc = new RpcClient(transport, { timeoutMs: 60_000 });
     await rpc.call('session.get');
     // a call the core never answers in time: the socket closes under it
