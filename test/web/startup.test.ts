@@ -29,7 +29,7 @@ async function openPage(app: RunningWebApp): Promise<RpcClient> {
   expect(res.status).toBe(303);
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   const ws = new WebSocket(`ws://127.0.0.1:${app.host.port}/rpc`, { headers: { cookie, origin: app.host.url } });
-  return new RpcClient(webSocketTransport(ws as unknown as WebSocketLike), { timeoutMs: 60_000 });
+  return new RpcClient(webSocketTransport(ws), { timeoutMs: 60_000 });
 }
 
 describe('start-up with the demo agency (web host)', () => {
