@@ -46,7 +46,7 @@ async function frameTimes(page: Page, act: () => Promise<void>): Promise<number[
     requestAnimationFrame(tick);
   })()`);
   await act();
-  return (await page.evaluate('(() => { window.__framing = false; return window.__frames.slice(2); })()')) as number[];
+  return page.evaluate<number[]>('(() => { window.__framing = false; return window.__frames.slice(2); })()');
 }
 
 export async function benchUi(): Promise<void> {
@@ -73,7 +73,7 @@ export async function benchUi(): Promise<void> {
     const domReady: number[] = [];
     for (let i = 0; i < 5; i++) {
       reloads.push(await timeToRows(page, () => page.reload()));
-      domReady.push((await page.evaluate(`performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd`)) as number);
+      domReady.push(await page.evaluate<number>(`performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd`));
     }
     record(NAME, 'list: reload → scripts loaded and run (DOMContentLoaded, p50)', ms(percentile(domReady, 50)));
     record(NAME, 'list: reload → first rows painted (p50 of 5)', ms(percentile(reloads, 50)), '< 300 ms', percentile(reloads, 50) < 300);
