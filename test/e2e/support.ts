@@ -142,7 +142,7 @@ export async function signIn(page: Page, serverUrl: string, username: string, pa
 }
 
 export async function cspViolations(page: Page): Promise<string[]> {
-  return (await page.evaluate('window.__iofficeCspViolations ?? []')) as string[];
+  return page.evaluate<string[]>('window.__iofficeCspViolations ?? []');
 }
 
 /** Save a screenshot under test-results/screenshots/ (after transient toasts have gone). `height` shows a longer page. */
