@@ -57,7 +57,7 @@ export function OutboxDrawer({ items, reload, onClose }: { items: MailOutboxItem
                         key="d"
                         size="small"
                         danger
-                        onClick={() => modal.confirm({ title: t('mail.outbox.discardConfirm'), okText: t('mail.outbox.discard'), okButtonProps: { danger: true }, cancelText: t('app.cancel'), onOk: () => resolve(i.id, 'discard') })}
+                        onClick={() => void modal.confirm({ title: t('mail.outbox.discardConfirm'), okText: t('mail.outbox.discard'), okButtonProps: { danger: true }, cancelText: t('app.cancel'), onOk: () => resolve(i.id, 'discard') })}
                       >
                         {t('mail.outbox.discard')}
                       </Button>,
