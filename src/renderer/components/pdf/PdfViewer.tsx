@@ -92,6 +92,8 @@ export function PdfViewer({ files }: Props): React.JSX.Element {
         v.currentScaleValue = 'page-width';
         return;
       }
+      // Setting the named scale again makes pdf.js fit the new size.
+      // eslint-disable-next-line no-self-assign
       if (v.pagesCount > 0 && (v.currentScaleValue === 'page-width' || v.currentScaleValue === 'page-fit')) v.currentScaleValue = v.currentScaleValue;
     });
     ro.observe(container);
