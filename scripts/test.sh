@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Every test: type-check, layering, then the whole Vitest suite against real
+# Every test: type-check, layering, type-aware lint (eslint.config.js), then the whole Vitest suite against real
 # servers (the reference server over HTTP, a private PostgreSQL on loopback).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-system-deps.sh || exit 1
 echo "▸ type-check" && npm run --silent typecheck || exit 1
 echo "▸ layering" && npx tsx scripts/check-layers.ts || exit 1
+echo "▸ lint" && npm run --silent lint || exit 1
 mkdir -p .tmp
 # The end-to-end tests serve the built renderer (they would build it too, one worker at a time).
 echo "▸ renderer build" && npm run --silent build:renderer -- --logLevel warn || exit 1
