@@ -120,4 +120,20 @@ describe('the file cache: downloads are resumed, verified and retried', () => {
     const opened = await c.rpc.call('files.open', { sha256: ref.sha256 });
     expect(readFileSync(opened.path).equals(Buffer.from(pdf))).toBe(true);
   });
+
+  it("a file that is also a Mật document's is refused for good with the reason (the viewer shows it), not retried as offline", async () => {
+    const bytes = bigPdf(2000);
+    const ref = await uploadPdf(server.url, clerkToken, bytes);
+    await clerk.register({ confidentiality: 'confidential', subject: 'Văn bản mật' }, [ref]);
+    await clerk.register({ subject: 'Bản sao thường của cùng tệp' }, [ref]);
+    const c = startCore({ sync: { ...FAST_SYNC, prefetch: false } });
+    cores.push(c);
+    await signIn(c.rpc, proxy.url, 'chutich');
+    await c.rpc.call('sync.now');
+    proxy.downloads.length = 0;
+    const err = await c.rpc.call('files.open', { sha256: ref.sha256 }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'file_withheld' });
+    expect((err as { body: { message: { vi: string } } }).body.message.vi).toContain('văn bản mật');
+    expect(proxy.downloads).toHaveLength(1);
+  });
 });
