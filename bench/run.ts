@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchCacheCipher } from './cacheCipher.js';
 import { benchMail } from './mail.js';
 import { benchPdf } from './pdf.js';
 import { benchServerPulls } from './serverPulls.js';
@@ -15,6 +16,7 @@ import { machine, printTable } from './lib.js';
 const BENCHES: Record<string, () => Promise<void>> = {
   'sync-initial': benchInitialSync,
   'sync-incremental': benchIncremental,
+  'cache-cipher': benchCacheCipher,
   'server-pulls': benchServerPulls,
   'seed-pdf': benchPdf,
   ui: benchUi,
