@@ -10,6 +10,8 @@
  *       Show, or set, what of a Mật / Tối mật / Tuyệt mật document reaches desktops:
  *       M is `metadata` (the register entry only: the Decree 30 default) or `full`
  *       (docs/decisions.md §19). Clients pick the change up at their next pull.
+ *       On PGlite, only with the server stopped (one process owns the folder); a
+ *       running server takes it from its administrator: PUT /admin/secret-content-policy.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';

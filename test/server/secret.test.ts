@@ -9,13 +9,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SECRET_CONTENT_POLICY } from '../../src/shared/domain/secretContent.js';
-import { setSecretContentPolicy } from '../../src/server/domain/secretPolicy.js';
 import { http, makePdf, PushClient, uploadPdf } from '../helpers/api.js';
-import { FIXTURE_ORG, U, UNITS } from '../helpers/fixtures.js';
+import { U, UNITS } from '../helpers/fixtures.js';
 import { BACKENDS, startTestServer, type TestServer } from '../helpers/server.js';
 import { Clock, DAY, expectError, fold, loginAll, pullDocs, pullPage } from './support.js';
 
-const USERS = ['vanthu', 'chutich', 'tp.kinhte', 'cv.kinhte1', 'cv.kinhte2', 'cv.noichinh'] as const;
+const USERS = ['vanthu', 'chutich', 'tp.kinhte', 'cv.kinhte1', 'cv.kinhte2', 'cv.noichinh', 'quantri'] as const;
 type User = (typeof USERS)[number];
 const LEVELS = ['confidential', 'secret', 'top_secret'] as const;
 
@@ -39,9 +38,11 @@ describe.each(BACKENDS)('secret documents (%s)', (backend) => {
   afterAll(async () => s?.close());
 
   const download = (user: User, sha: string) => http(s.url, 'GET', `/files/${sha}`, { token: t[user] });
+  /** The agency's administrator changes the policy through the running server. */
   const setPolicy = async (change: Partial<typeof DEFAULT_SECRET_CONTENT_POLICY>) => {
-    const { pokeUsers } = await setSecretContentPolicy(s.server.db, FIXTURE_ORG.agency.id, change);
-    s.server.context.pokes.publish(pokeUsers);
+    const r = await http(s.url, 'PUT', '/admin/secret-content-policy', { token: t.quantri, json: change });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    return r.body;
   };
 
   /** Registered by the clerk, directed by the leader to cv.kinhte1 (main) with a note, with an opinion and completed. */
@@ -162,7 +163,10 @@ describe.each(BACKENDS)('secret documents (%s)', (backend) => {
       expect(first.docs.get(mat.id)).toMatchObject({ contentWithheld: true, instruction: '' });
       const orgBefore = (await pullPage(s.url, t['cv.kinhte1'], clientId, first.cursor)).orgVersion;
 
-      await setPolicy({ confidential: 'full' });
+      // Only the agency's administrator sets it, and only to a known mode.
+      expectError(await http(s.url, 'PUT', '/admin/secret-content-policy', { token: t.chutich, json: { confidential: 'full' } }), 403, 'forbidden');
+      expectError(await http(s.url, 'PUT', '/admin/secret-content-policy', { token: t.quantri, json: { confidential: 'all' } }), 400, 'validation_failed');
+      expect(await setPolicy({ confidential: 'full' })).toEqual({ ...DEFAULT_SECRET_CONTENT_POLICY, confidential: 'full' });
       try {
         // The next incremental pull brings the Mật document again, whole; Tuyệt mật stays an entry; the organisation changed.
         const page = await pullPage(s.url, t['cv.kinhte1'], clientId, first.cursor);

@@ -7,6 +7,7 @@ import { API_PREFIX, MAX_JSON_BYTES } from '../../shared/sync/protocol.js';
 import { installAuth } from './auth.js';
 import type { ServerContext } from './context.js';
 import { installErrorHandling } from './errors.js';
+import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { fileRoutes } from './routes/files.js';
 import { incomingRoutes } from './routes/incoming.js';
@@ -30,5 +31,6 @@ export function buildApp(ctx: ServerContext, options: { logLevel?: string } = {}
   syncRoutes(app, ctx);
   fileRoutes(app, ctx);
   incomingRoutes(app, ctx);
+  adminRoutes(app, ctx);
   return app;
 }
