@@ -4,7 +4,8 @@
  *  - the incoming list's first rows painted after navigation (reload, and in-app);
  *  - frame times while the keyboard walks down the list, and End → last row;
  *  - opening a document with a 20-page PDF until page 1 is drawn (first open
- *    downloads the file into the cache; second open reads it from there).
+ *    downloads the file into the cache; second open reads it from there);
+ *  - sign-out: the click on "Đăng xuất" → the sign-in screen (issue #7: it was about 6 s).
  */
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/server/seed/content/organisation.js';
@@ -111,6 +112,16 @@ export async function benchUi(): Promise<void> {
     const warm: number[] = [];
     for (let i = 0; i < 5; i++) warm.push(await openPdf());
     record(NAME, 'open document, 20-page PDF → page 1 drawn (cached, p50 of 5)', ms(percentile(warm, 50)), '< 500 ms', percentile(warm, 50) < 500);
+
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+    const confirm = page.locator('.ant-modal-confirm').getByRole('button', { name: 'Đăng xuất' });
+    await confirm.waitFor();
+    t = performance.now();
+    await confirm.click();
+    await page.getByTestId('signin-submit').waitFor({ timeout: 60_000 });
+    const signOut = performance.now() - t;
+    record(NAME, 'sign-out: click → sign-in screen', ms(signOut), '< 1 s', signOut < 1000);
     if (w.problems.length) console.error('  page problems:', w.problems);
   } finally {
     await browser.close().catch(() => {});
