@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePdf, metadata } from '../helpers/api.js';
 import { eventually, signIn, startCore, type InProcessCore } from '../helpers/core.js';
+import { appendMessages, freshAddress, mailServers, rawMessage, serverMessages, startMailCore } from '../helpers/mail.js';
 import { startProxy, type NetProxy } from '../helpers/netProxy.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -52,4 +53,36 @@ describe('signing out', () => {
     expect(done.doc.arrivalNumber).toBeGreaterThan(0);
     expect(done.doc.files.map((f) => f.sha256)).toEqual([ref.sha256]);
   }, 30_000);
+
+  it('while the mail engine is still connecting to a hung IMAP server, signs out at once, and keeps its queued changes', async () => {
+    const email = freshAddress();
+    await appendMessages(email, 'INBOX', [rawMessage({ to: email, subject: 'Giấy mời họp' })]);
+    const imap = await startProxy(`http://127.0.0.1:${mailServers().imapPort}`);
+    const mc = await startMailCore({ email, server, imapPort: Number(new URL(imap.url).port) });
+    try {
+      const message = await eventually(async () => (await mc.list('inbox')).items.find((i) => i.subject === 'Giấy mời họp'), 15_000);
+      await mc.rpc.call('session.logout');
+
+      // The IMAP server greets, then stops answering: the next sign-in's mail engine hangs
+      // in the middle of connecting (its connection time-outs are minutes long).
+      imap.stall(true);
+      await signIn(mc.rpc, server.url, 'vanthu');
+      await eventually(async () => imap.stalledOpen().length > 0);
+      // Read locally; the change waits in the mail outbox for the server.
+      await mc.rpc.call('mail.action', { ids: [message.id], action: 'read' });
+
+      await mc.rpc.call('session.logout');
+      expect((await mc.rpc.call('session.get')).signedIn).toBe(false);
+      // Sign-out gave up the connections it was making rather than waiting for them.
+      expect(imap.stalledOpen()).toEqual([]);
+
+      // The server answers again: the next sign-in delivers the queued change.
+      imap.stall(false);
+      await signIn(mc.rpc, server.url, 'vanthu');
+      await eventually(async () => (await serverMessages(email, 'INBOX'))[0]?.flags.has('\\Seen'), 20_000);
+    } finally {
+      await mc.close();
+      await imap.close();
+    }
+  }, 50_000);
 });

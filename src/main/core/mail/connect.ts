@@ -44,6 +44,8 @@ export interface ImapOptions {
   socketTimeoutMs?: number;
   connectionTimeoutMs?: number;
   onError?: (err: unknown) => void;
+  /** Abandons the attempt when aborted (the engine stopping, e.g. at sign-out), instead of waiting out a hung server's time-outs. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -70,11 +72,18 @@ export async function connectImap(s: MailAccountSettings, password: string, o: I
     clientInfo: { name: 'iOffice Desktop' },
   });
   client.on('error', (err: unknown) => o.onError?.(err));
+  // Closing rejects a pending connect() at once (ImapFlow rejects it from close()).
+  const abandon = (): void => client.close();
+  if (o.signal?.aborted) throw new AppError('mail_offline');
+  o.signal?.addEventListener('abort', abandon, { once: true });
   try {
     await client.connect();
   } catch (err) {
     client.close();
+    if (o.signal?.aborted) throw new AppError('mail_offline');
     throw mailError(err, s.imap.host, s.imap.port);
+  } finally {
+    o.signal?.removeEventListener('abort', abandon);
   }
   return client;
 }

@@ -175,6 +175,7 @@ export class MailEngine {
     this.dropSync();
     const c = await connectImap(this.d.settings, this.d.password, {
       socketTimeoutMs: this.o.socketTimeoutMs,
+      signal: this.stopper.signal,
       onError: (err) => this.d.log?.('mail sync connection error', err),
     });
     c.on('close', () => {
@@ -480,6 +481,7 @@ export class MailEngine {
         c = await connectImap(this.d.settings, this.d.password, {
           maxIdleTimeMs: this.o.idleRestartMs,
           socketTimeoutMs: this.o.idleRestartMs + 60_000,
+          signal: stop,
           onError: (err) => this.d.log?.('mail IDLE connection error', err),
         });
         this.idleClient = c;
