@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { RpcEvent, RpcEventPayload, RpcTransport } from '../../shared/rpc/contract.js';
 import { CoreService } from './api/service.js';
+import { coreAppVersion } from './appVersion.js';
 import { RpcServer, type MethodHandlers } from './rpc/server.js';
 import { FileSecretStore, type SecretStore } from './session/secretStore.js';
 import type { SyncOptions } from './sync/engine.js';
@@ -18,6 +19,8 @@ export interface CoreOptions {
   /** Mail engine tuning (tests, benchmarks). */
   mail?: MailEngineOptions;
   log?: (message: string, err?: unknown) => void;
+  /** This build's version (package.json by default); tests pass another to play an update. */
+  appVersion?: string;
 }
 
 export interface Core {
@@ -40,6 +43,8 @@ export function createCore(opts: CoreOptions): Core {
     ...(opts.sync ? { sync: opts.sync } : {}),
     ...(opts.mail ? { mail: opts.mail } : {}),
     emit: (name, payload) => server?.emit(name, payload as RpcEventPayload<RpcEvent>),
+    appVersion: opts.appVersion ?? coreAppVersion(),
+    log: (message) => (opts.log ?? console.warn)(message),
   });
   const ready = service.resume().catch((err: unknown) => {
     (opts.log ?? console.error)('could not resume the remembered session', err);

@@ -12,7 +12,7 @@ import { RejectionNotifier } from '../components/RejectionNotifier.js';
 import { THEME } from './theme.js';
 
 const SIGNED_OUT: Session = { signedIn: false, serverUrl: null, user: null, agency: null };
-const NO_SYNC: SyncStatus = { state: 'offline', pendingCount: 0, failedCount: 0, lastSyncAt: null, lastError: null, nextRetryAt: null };
+const NO_SYNC: SyncStatus = { state: 'offline', pendingCount: 0, failedCount: 0, refusedCount: 0, lastSyncAt: null, lastError: null, nextRetryAt: null };
 
 export function App(): React.JSX.Element {
   const { i18n } = useTranslation();

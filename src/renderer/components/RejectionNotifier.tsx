@@ -4,10 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useRpcEvent } from '../app/AppContext.js';
 import { bodyText } from '../app/util.js';
 import type { MutationName } from '../../shared/sync/mutations.js';
+import { warningNotice } from './warningNotice.js';
 
 /**
  * The core's `rejected` event: the server refused a queued action and the
  * optimistic change was rolled back. Tell the user at once, in their language.
+ * And its `warned` event: the server applied an action with a remark (its clock
+ * was off, a possible duplicate): a quieter notice, nothing to undo.
  */
 export function RejectionNotifier(): null {
   const { notification } = App.useApp();
@@ -28,6 +31,9 @@ export function RejectionNotifier(): null {
       duration: 12,
       placement: 'bottomRight',
     });
+  });
+  useRpcEvent('warned', (w) => {
+    notification.warning({ key: `warned-${w.id}`, ...warningNotice(w, t, lang), duration: 12, placement: 'bottomRight' });
   });
   return null;
 }

@@ -2,7 +2,7 @@ import { CheckCircleFilled, CloudSyncOutlined, DisconnectOutlined, ExclamationCi
 import { Badge, Button, Drawer, Empty, Space, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FailedMutation } from '../../shared/rpc/contract.js';
+import type { FailedMutation, RefusedDocument } from '../../shared/rpc/contract.js';
 import type { MutationName } from '../../shared/sync/mutations.js';
 import { formatDateTimeVi } from '../../shared/text/vietnamese.js';
 import { useApp, useRpc } from '../app/AppContext.js';
@@ -64,6 +64,11 @@ export function SyncIndicator(): React.JSX.Element {
           {t('sync.failed', { count: sync.failedCount })}
         </Tag>
       )}
+      {sync.refusedCount > 0 && (
+        <Tag color="warning" icon={<ExclamationCircleFilled />} className="clickable" onClick={() => setOpen(true)} data-testid="refused-count">
+          {t('sync.refused', { count: sync.refusedCount })}
+        </Tag>
+      )}
       <Typography.Text type="secondary" className="sync-time" data-testid="last-sync">
         {sync.lastSyncAt ? t('sync.lastSync', { time: formatDateTimeVi(sync.lastSyncAt) }) : t('sync.never')}
       </Typography.Text>
@@ -80,16 +85,22 @@ function FailedDrawer({ open, onClose }: { open: boolean; onClose: () => void })
   const { lang, sync } = useApp();
   const rpc = useRpc();
   const [items, setItems] = useState<FailedMutation[]>([]);
+  const [refused, setRefused] = useState<RefusedDocument[]>([]);
   const load = useCallback(() => {
     rpc.call('mutations.failed').then(setItems, () => setItems([]));
+    rpc.call('sync.refused').then(setRefused, () => setRefused([]));
   }, [rpc]);
   useEffect(() => {
     if (open) load();
-  }, [open, load, sync.failedCount]);
+  }, [open, load, sync.failedCount, sync.refusedCount]);
   return (
-    <Drawer title={t('sync.rejectedList')} open={open} onClose={onClose} size={460}>
+    <Drawer title={refused.length > 0 ? t('sync.problems') : t('sync.rejectedList')} open={open} onClose={onClose} size={460}>
+      {refused.length > 0 && <RefusedList items={refused} onClose={onClose} />}
+      {refused.length > 0 && items.length > 0 && <Typography.Title level={5}>{t('sync.rejectedList')}</Typography.Title>}
       {items.length === 0 ? (
-        <Empty description={t('sync.rejectedEmpty')} />
+        refused.length > 0 ? null : (
+          <Empty description={t('sync.rejectedEmpty')} />
+        )
       ) : (
         <div className="plain-list">
           {items.map((f) => (
@@ -111,5 +122,31 @@ function FailedDrawer({ open, onClose }: { open: boolean; onClose: () => void })
         </div>
       )}
     </Drawer>
+  );
+}
+
+/** Documents the server sent that this version cannot read (decisions §18): nothing to dismiss, they come in once fixed or after an update. */
+function RefusedList({ items, onClose }: { items: RefusedDocument[]; onClose: () => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { lang } = useApp();
+  return (
+    <>
+      <Typography.Title level={5}>{t('sync.refusedList')}</Typography.Title>
+      <div className="plain-list">
+        {items.map((r) => (
+          <div key={r.documentId} className="plain-list-item" data-testid="refused-item">
+            <div className="plain-list-main">
+              <div className="plain-list-title">
+                <Badge status="warning" /> {t('sync.refusedDocument', { id: r.documentId.slice(0, 8) })} · {formatDateTimeVi(r.refusedAt)}
+              </div>
+              <Typography.Text type="secondary">{bodyText(r.error, lang)}</Typography.Text>{' '}
+              <a href={`#/incoming/${r.documentId}`} onClick={onClose}>
+                {t('sync.openDocument')}
+              </a>
+            </div>
+          </div>
+        ))}
+      </div>
+    </>
   );
 }

@@ -8,6 +8,7 @@ import type { IncomingDocument } from '../../shared/model/incoming.js';
 import { duplicateKeyParts, type DuplicateFields } from '../../shared/domain/duplicates.js';
 import type { Queryable } from '../db/database.js';
 import { recordChanges, type ChangeEntry } from './changeLog.js';
+import { checkWritable, repairLegacyState } from './legacyState.js';
 
 
 /** The stored duplicate columns: number, symbol and issuer keys (see shared/domain/duplicates), and the issue date itself (its year is compared). */
@@ -24,11 +25,13 @@ export function storedState(doc: IncomingDocument): string {
 
 export async function loadDocument(q: Queryable, id: string, forUpdate = false): Promise<IncomingDocument | null> {
   const row = (await q.query<{ state: string }>(`SELECT state FROM documents WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id])).rows[0];
-  return row ? { ...(JSON.parse(row.state) as Omit<IncomingDocument, 'readAt'>), readAt: null } : null;
+  // An older server's state the clients refuse is repaired here, so the next write brings it back to them (decisions §18).
+  return row ? { ...repairLegacyState(JSON.parse(row.state) as Omit<IncomingDocument, 'readAt'>), readAt: null } : null;
 }
 
 /** Store the document's new state; returns everyone who could see it before or can see it now. */
 export async function saveDocument(q: Queryable, doc: IncomingDocument, org: OrgView, isNew: boolean): Promise<Set<string>> {
+  checkWritable(doc);
   const state = storedState(doc);
   if (isNew) {
     await q.query(

@@ -34,6 +34,10 @@ export const ERROR_MESSAGES = {
   deadline_invalid: { vi: 'Hạn xử lý không được trước ngày hôm nay.', en: 'The deadline may not be in the past.' },
   issued_date_future: { vi: 'Ngày văn bản ({date}) không được sau ngày vào sổ ({today}).', en: 'The issue date ({date}) may not be later than the day of registration ({today}).' },
   due_before_issued: { vi: 'Hạn xử lý ({due}) không được trước ngày văn bản ({date}).', en: 'The due date ({due}) may not be before the issue date ({date}).' },
+  document_unreadable: {
+    vi: 'Văn bản này trên máy chủ có dữ liệu mà phiên bản ứng dụng này không đọc được ({fields}); các văn bản khác vẫn đồng bộ bình thường. Ứng dụng sẽ thử lại khi văn bản được sửa trên máy chủ hoặc khi cập nhật ứng dụng.',
+    en: 'The server holds data in this document that this version of the app cannot read ({fields}); other documents keep syncing. The app tries again when the document is corrected on the server or the app is updated.',
+  },
   action_time_adjusted: {
     vi: 'Giờ trên máy trạm lệch quá xa giờ máy chủ; thao tác được ghi theo giờ máy chủ ({serverTime}). Hãy kiểm tra đồng hồ của máy.',
     en: 'This computer\'s clock was too far from the server\'s; the action was recorded at the server\'s time ({serverTime}). Please check the computer\'s clock.',

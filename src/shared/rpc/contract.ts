@@ -35,6 +35,8 @@ export const SyncStatus = z.object({
   pendingCount: z.number().int().nonnegative(),
   /** Actions the server refused, waiting for the user to read why. */
   failedCount: z.number().int().nonnegative(),
+  /** Documents the server sent that this version cannot read, set aside (decisions §18; `sync.refused`). */
+  refusedCount: z.number().int().nonnegative(),
   lastSyncAt: isoDateTime.nullable(),
   lastError: ErrorBody.nullable(),
   /** When the next retry happens while offline (exponential backoff). */
@@ -108,6 +110,14 @@ export const FailedMutation = PendingMutation.extend({
 });
 export type FailedMutation = z.infer<typeof FailedMutation>;
 
+/** A document a pull brought that this version's schema refused: set aside, retried (decisions §18). */
+export const RefusedDocument = z.object({ documentId: uuid, error: ErrorBody, refusedAt: isoDateTime });
+export type RefusedDocument = z.infer<typeof RefusedDocument>;
+
+/** An action the server applied with a remark the user should read (its clock was off, a possible duplicate). */
+export const MutationWarning = PendingMutation.extend({ warnings: z.array(ErrorBody).min(1) });
+export type MutationWarning = z.infer<typeof MutationWarning>;
+
 /** The document view: confirmed state with pending local changes applied on top. */
 export const IncomingView = z.object({
   doc: IncomingDocument.extend({ arrivalNumber: z.number().int().nonnegative() }),
@@ -140,6 +150,7 @@ export const RPC = {
   'session.logout': { params: z.object({}), result: Session },
   'sync.status': { params: z.object({}), result: SyncStatus },
   'sync.now': { params: z.object({}), result: SyncStatus },
+  'sync.refused': { params: z.object({}), result: z.array(RefusedDocument) },
   'org.get': { params: z.object({}), result: Organisation.nullable() },
   'incoming.list': { params: ListIncomingParams, result: ListIncomingResult },
   'incoming.get': { params: z.object({ id: uuid }), result: IncomingView.nullable() },
@@ -255,6 +266,8 @@ export const RPC_EVENTS = {
   sync: SyncStatus,
   /** The server refused a queued action; the optimistic change was rolled back. */
   rejected: FailedMutation,
+  /** The server applied a queued action with warnings (e.g. `action_time_adjusted`): tell the user, nothing to undo. */
+  warned: MutationWarning,
   /** Mail cache changed: folder counts and lists (folderIds), open messages (messageIds). */
   'mail.changed': z.object({ folderIds: z.array(z.number().int()), messageIds: z.array(z.number().int()).optional() }),
   /** Mail connection state. */

@@ -59,6 +59,51 @@ export const PullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
+/**
+ * A pull page as the core reads it: the envelope checked whole, the changes one by
+ * one (`splitPullChanges`). One document the client's schema refuses (a row written
+ * by an older server, a schema tightened since) must not fail the page and hold the
+ * cursor for every document after it (decisions §18).
+ */
+export const PullEnvelope = PullResponse.extend({ changes: z.array(z.unknown()) });
+
+/** A change the client's schema refused: the document it names (when it names one) and where it failed, without the values. */
+export interface RefusedChange {
+  documentId: string | null;
+  /** "path: code" of the first few issues: enough to find the field, nothing of its content (secret documents). */
+  issues: string[];
+}
+
+/** The issue's kind (a custom check names its own, e.g. control_characters), never its message: messages may quote the value. */
+function issueKind(i: z.core.$ZodIssue): string {
+  const kind = (i as { params?: { kind?: unknown } }).params?.kind;
+  return i.code === 'custom' && typeof kind === 'string' ? kind : i.code;
+}
+
+const changeId = z.union([z.object({ doc: z.object({ id: uuid }) }).transform((c) => c.doc.id), z.object({ id: uuid }).transform((c) => c.id)]);
+
+/** A page after `splitPullChanges`: what to apply, and what was set aside. */
+export type PullPage = PullResponse & { refused: RefusedChange[] };
+
+/** Each change checked on its own: the good ones to apply, the refused ones to set aside. */
+export function splitPullChanges(raw: readonly unknown[]): { changes: PullChange[]; refused: RefusedChange[] } {
+  const changes: PullChange[] = [];
+  const refused: RefusedChange[] = [];
+  for (const r of raw) {
+    const parsed = PullChange.safeParse(r);
+    if (parsed.success) {
+      changes.push(parsed.data);
+      continue;
+    }
+    const id = changeId.safeParse(r);
+    refused.push({
+      documentId: id.success ? id.data : null,
+      issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(change)'}: ${issueKind(i)}`),
+    });
+  }
+  return { changes, refused };
+}
+
 // ── Push ────────────────────────────────────────────────────────────────────
 /**
  * The most a push may carry: at most this many mutations, in a body of at most

@@ -41,7 +41,7 @@ import type { MailEngineOptions } from '../mail/engine.js';
 export type ParsedParams<M extends RpcMethod> = z.infer<(typeof RPC)[M]['params']>;
 export type Handlers = { [M in RpcMethod]: (params: ParsedParams<M>) => Promise<RpcResult<M>> };
 
-export type EventSink = <E extends 'changed' | 'sync' | 'rejected' | 'mail.changed' | 'mail.status'>(name: E, payload: unknown) => void;
+export type EventSink = <E extends 'changed' | 'sync' | 'rejected' | 'warned' | 'mail.changed' | 'mail.status'>(name: E, payload: unknown) => void;
 
 export interface ServiceOptions {
   dataDir: string;
@@ -50,6 +50,9 @@ export interface ServiceOptions {
   fetch?: FetchLike;
   sync?: SyncOptions;
   emit: EventSink;
+  /** This build's version: documents an earlier version could not read are pulled again (decisions §18). */
+  appVersion: string;
+  log: (message: string) => void;
   /** Mail engine tuning (tests); the engine itself starts only when an account is configured. */
   mail?: MailEngineOptions;
 }
@@ -132,6 +135,10 @@ export class CoreService {
       onStatus: (s) => this.o.emit('sync', s),
       onChanged: (scope, ids) => this.o.emit('changed', ids ? { scope, ids } : { scope }),
       onRejected: (f) => this.o.emit('rejected', f),
+      onWarned: (w) => this.o.emit('warned', w),
+      refused: cache.refused,
+      appVersion: this.o.appVersion,
+      log: this.o.log,
       onOrg: (org) => {
         const me = org.users.find((u) => u.id === active.user.id);
         if (me) active.user = me;
@@ -402,6 +409,8 @@ export class CoreService {
 
     'mutations.failed': async () => this.need().cache.outbox.failed(),
 
+    'sync.refused': async () => (this.active ? this.active.cache.refused.list() : []),
+
     'mutations.dismiss': async (p) => {
       const a = this.need();
       a.cache.outbox.dismiss(p.id);
@@ -450,5 +459,5 @@ function pendingFileShas(entries: readonly OutboxEntry[]): Set<string> {
 }
 
 export function signedOutStatus(): SyncStatus {
-  return { state: 'offline', pendingCount: 0, failedCount: 0, lastSyncAt: null, lastError: null, nextRetryAt: null };
+  return { state: 'offline', pendingCount: 0, failedCount: 0, refusedCount: 0, lastSyncAt: null, lastError: null, nextRetryAt: null };
 }

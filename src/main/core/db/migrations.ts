@@ -176,6 +176,17 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX mail_outbox_by_local ON mail_outbox (local_id);
   `,
+  // 3 — documents a pull brought that this version's schema refused (decisions §18):
+  // set aside so the rest syncs, shown to the user, pulled again by the next full
+  // pull, which a new app version starts.
+  `
+  CREATE TABLE refused_documents (
+    id           TEXT PRIMARY KEY,
+    error        TEXT NOT NULL,         -- ErrorBody JSON (document_unreadable, the fields at fault)
+    refused_at   TEXT NOT NULL,
+    app_version  TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** Bring a database to the latest schema; each step commits with its version, so a crash never leaves half a step. */

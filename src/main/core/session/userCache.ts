@@ -8,6 +8,7 @@ import { isPlainDatabase, openDatabase, type Db } from '../db/open.js';
 import { FileCache, type FileCacheOptions } from '../files/fileCache.js';
 import type { ServerClient } from '../sync/http.js';
 import { Outbox } from '../sync/outbox.js';
+import { RefusedDocuments } from '../sync/refused.js';
 import { createCacheKey, loadCacheKey, type CacheKeys } from './cacheKey.js';
 import type { SecretStore } from './secretStore.js';
 
@@ -25,6 +26,8 @@ export class UserCache {
   readonly meta: MetaStore;
   readonly docs: DocumentStore;
   readonly outbox: Outbox;
+  /** Documents a pull set aside because this version cannot read them (decisions §18). */
+  readonly refused: RefusedDocuments;
   readonly files: FileCache;
   readonly clientId: string;
 
@@ -38,6 +41,7 @@ export class UserCache {
     this.meta = new MetaStore(db);
     this.docs = new DocumentStore(db);
     this.outbox = new Outbox(db);
+    this.refused = new RefusedDocuments(db);
     this.files = new FileCache(db, path.join(dir, 'files'), client, fileKey, fileOpts);
     let id = this.meta.get(META.clientId);
     if (id === null) {

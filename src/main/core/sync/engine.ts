@@ -1,5 +1,5 @@
-import { AppError, Organisation, type PullResponse, type UserSummary } from '../../../shared/index.js';
-import type { SyncStatus } from '../../../shared/rpc/contract.js';
+import { AppError, Organisation, type PullPage, type UserSummary } from '../../../shared/index.js';
+import type { MutationWarning, SyncStatus } from '../../../shared/rpc/contract.js';
 import type { FailedMutation } from '../../../shared/rpc/contract.js';
 import type { DocumentStore } from '../db/documents.js';
 import { META, type MetaStore } from '../db/meta.js';
@@ -12,6 +12,7 @@ import type { ErrorBodyT, Outbox } from './outbox.js';
 import { PokeListener } from './pokes.js';
 import { applyPullPage } from './pull.js';
 import { pushOutbox } from './push.js';
+import type { RefusedDocuments } from './refused.js';
 import { whenChanged } from '../util/whenChanged.js';
 
 export interface SyncOptions {
@@ -42,6 +43,14 @@ export interface EngineDeps {
   onStatus: (s: SyncStatus) => void;
   onChanged: (scope: 'incoming' | 'org' | 'files', ids?: string[]) => void;
   onRejected: (f: FailedMutation) => void;
+  /** The server applied a queued action with warnings (its clock correction, a possible duplicate). */
+  onWarned: (w: MutationWarning) => void;
+  /** Documents set aside because this version cannot read them (decisions §18). */
+  refused: RefusedDocuments;
+  /** This build's version: documents refused by another version are pulled again. */
+  appVersion: string;
+  /** Operational log (no document content: ids and field names only). */
+  log: (message: string) => void;
   onOrg: (org: Organisation) => void;
   options?: SyncOptions;
 }
@@ -141,6 +150,7 @@ export class SyncEngine {
       state: this.state,
       pendingCount: this.d.outbox.count(),
       failedCount: this.d.outbox.failedCount(),
+      refusedCount: this.d.refused.count(),
       lastSyncAt: this.d.meta.get(META.lastSyncAt),
       lastError: this.lastError,
       nextRetryAt: this.nextRetryAt,
@@ -201,6 +211,7 @@ export class SyncEngine {
           this.d.onRejected(f);
           this.d.onChanged('incoming', [f.documentId]);
         }
+        for (const w of pushed.warned) this.d.onWarned(w);
       } catch (err) {
         // A definite refusal of the push (e.g. a gap we cannot fill) must not stop pulls.
         if (isTransient(err) || errorCodeOf(err) === 'unauthenticated' || stop.aborted) throw err;
@@ -227,12 +238,17 @@ export class SyncEngine {
   }
 
   private async pullAll(stop: AbortSignal): Promise<void> {
-    const request = (cursor: string | null): Promise<PullResponse> => {
+    const request = (cursor: string | null): Promise<PullPage> => {
       const p = this.d.client.pull({ clientId: this.d.clientId, cursor, limit: this.opts.pullLimit }, stop);
       p.catch(() => undefined); // awaited below; never an unhandled rejection if this round ends first
       return p;
     };
-    let next = request(this.d.meta.get(META.cursor));
+    // Documents an older (or newer) version could not read: this one may, and the server
+    // will not send them again unless they change, so start over from scratch (once:
+    // the reset records what is still refused under this version).
+    const again = this.d.refused.refusedByAnotherVersion(this.d.appVersion);
+    if (again) this.d.log(`sync: documents refused by another app version; pulling everything again (version ${this.d.appVersion})`);
+    let next = request(again ? null : this.d.meta.get(META.cursor));
     for (let guard = 0; guard < 100_000; guard++) {
       const page = await next;
       if (stop.aborted) return;
@@ -240,7 +256,12 @@ export class SyncEngine {
       // applied. The cursor on disk still moves only with each applied page.
       if (page.more) next = request(page.cursor);
       if (String(page.orgVersion) !== this.d.meta.get(META.orgVersion)) await this.refreshOrg(page.orgVersion);
-      const applied = applyPullPage(this.d.db, this.d.docs, this.d.outbox, this.d.meta, page, this.d.viewer());
+      const applied = applyPullPage(this.d.db, this.d.docs, this.d.outbox, this.d.meta, page, this.d.viewer(), {
+        store: this.d.refused,
+        appVersion: this.d.appVersion,
+        now: this.d.now,
+      });
+      for (const r of applied.refused) this.d.log(`sync: set aside document ${r.documentId ?? '(no id)'}, which this version cannot read: ${r.issues.join('; ')}`);
       const ids = applied.changedIds === null ? undefined : [...new Set([...applied.changedIds, ...applied.confirmedDocIds])];
       if (ids === undefined || ids.length > 0) this.d.onChanged('incoming', ids);
       this.emitStatus();

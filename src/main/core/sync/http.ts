@@ -7,10 +7,12 @@ import {
   ErrorBody,
   LoginResponse,
   Organisation,
-  PullResponse,
+  splitPullChanges,
+  PullEnvelope,
   PushGapBody,
   PushResponse,
   type LoginRequest,
+  type PullPage,
   type PullRequest,
   type PushRequest,
 } from '../../../shared/index.js';
@@ -157,8 +159,10 @@ export class ServerClient {
     return this.json(Organisation, 'GET', '/org', undefined, signal);
   }
 
-  pull(req: PullRequest, signal?: AbortSignal): Promise<PullResponse> {
-    return this.json(PullResponse, 'POST', '/sync/pull', req, signal);
+  /** One page; each change is checked on its own, so a document we cannot read is set aside, not the page (decisions §18). */
+  async pull(req: PullRequest, signal?: AbortSignal): Promise<PullPage> {
+    const page = await this.json(PullEnvelope, 'POST', '/sync/pull', req, signal);
+    return { ...page, ...splitPullChanges(page.changes) };
   }
 
   push(req: PushRequest, signal?: AbortSignal): Promise<PushResponse> {

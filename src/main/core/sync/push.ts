@@ -1,5 +1,5 @@
-import { AppError, errorBody, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, type PushedMutation, type PushResponse } from '../../../shared/index.js';
-import type { FailedMutation } from '../../../shared/rpc/contract.js';
+import { AppError, errorBody, isoDateTime, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, type PushedMutation, type PushResponse } from '../../../shared/index.js';
+import type { FailedMutation, MutationWarning } from '../../../shared/rpc/contract.js';
 import type { Db } from '../db/open.js';
 import type { FileCache } from '../files/fileCache.js';
 import { isTransient, pushFailureKind, RemoteError } from './errors.js';
@@ -27,6 +27,8 @@ export interface PushOutcome {
   applied: number;
   /** Refused by the server, or given up by the core (docs/decisions.md §18). */
   rejected: FailedMutation[];
+  /** Applied with warnings the user should read (`action_time_adjusted`, `duplicate_document`). */
+  warned: MutationWarning[];
 }
 
 interface Item {
@@ -90,7 +92,7 @@ function reasonFor(err: unknown): ErrorBodyT {
  * unavailable server (network, timeouts, 502/503/504) makes the round retry later.
  */
 export async function pushOutbox(ctx: PushContext): Promise<PushOutcome> {
-  const outcome: PushOutcome = { processed: 0, applied: 0, rejected: [] };
+  const outcome: PushOutcome = { processed: 0, applied: 0, rejected: [], warned: [] };
   const size = Math.min(ctx.batchSize ?? MAX_PUSH_BATCH, MAX_PUSH_BATCH);
   const maxBytes = Math.min(ctx.maxBytes ?? MAX_PUSH_BYTES, MAX_PUSH_BYTES);
   const giveUp = (it: Item, error: ErrorBodyT): void => {
@@ -147,10 +149,15 @@ export async function pushOutbox(ctx: PushContext): Promise<PushOutcome> {
     }
 
     const failedAt = ctx.now().toISOString();
+    const sent = new Map(batch.map((it) => [it.mutation.id, it.entry]));
     ctx.db.transaction(() => {
       for (const r of res.results) {
         outcome.processed += 1;
         if (r.status === 'applied') outcome.applied += 1;
+        // Warnings come with the first answer only (a replay does not repeat them), so they are passed on now.
+        const entry = sent.get(r.id);
+        if (r.status === 'applied' && r.warnings && r.warnings.length > 0 && entry)
+          outcome.warned.push({ id: entry.id, name: entry.name, documentId: entry.documentId, createdAt: isoDateTime.safeParse(entry.createdAt).success ? entry.createdAt : failedAt, warnings: r.warnings });
         if (r.status === 'rejected') {
           const f = ctx.outbox.fail(r.id, r.error ?? { code: 'internal', message: { vi: 'Bị từ chối.', en: 'Rejected.' } }, failedAt);
           if (f) outcome.rejected.push(f);

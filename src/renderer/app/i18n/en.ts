@@ -86,6 +86,15 @@ export const en: Messages = {
     dismiss: 'Got it',
     openDocument: 'Open the document',
     rolledBack: 'The provisional change was undone.',
+    refused: '{{count}} documents not readable',
+    refusedList: 'Documents this app could not read from the server',
+    refusedDocument: 'Document {{id}}',
+    problems: 'Sync problems',
+    warnedTitle: 'The server recorded the action, with a remark',
+    warning: {
+      action_time_adjusted: 'Your computer\'s clock is off; the action was recorded at the server\'s time',
+      duplicate_document: 'Registered, but it may duplicate an existing document',
+    },
   },
   mutation: {
     'incoming.register': 'Register incoming document',

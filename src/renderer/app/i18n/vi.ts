@@ -88,6 +88,15 @@ export const vi = {
     dismiss: 'Đã hiểu',
     openDocument: 'Mở văn bản',
     rolledBack: 'Thay đổi tạm thời đã được hoàn tác.',
+    refused: '{{count}} văn bản chưa đọc được',
+    refusedList: 'Văn bản chưa đọc được từ máy chủ',
+    refusedDocument: 'Văn bản {{id}}',
+    problems: 'Vấn đề đồng bộ',
+    warnedTitle: 'Máy chủ đã ghi nhận thao tác, kèm lưu ý',
+    warning: {
+      action_time_adjusted: 'Giờ máy tính của bạn lệch; thao tác được ghi theo giờ máy chủ',
+      duplicate_document: 'Đã vào sổ, nhưng có thể trùng văn bản đã có',
+    },
   },
   mutation: {
     'incoming.register': 'Vào sổ văn bản đến',
