@@ -15,7 +15,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { appendMessages, deliver, freshAddress, mailServers, rawMessage, serverMessages } from '../helpers/mail.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -45,6 +45,22 @@ const REPLY = 'Văn phòng UBND tỉnh đã nhận kế hoạch, sẽ vào sổ 
 const NOTICE = 'Công văn về việc đôn đốc nộp báo cáo quý IV';
 // A 1×1 transparent GIF.
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/**
+ * The mail page shows three panes side by side: folders, ONE message list, the
+ * open message (wide, level with the list) — never a left-over second list.
+ */
+async function paneLayoutIsNormal(page: Page): Promise<void> {
+  await countIs(page.getByTestId('mail-list'), 1);
+  await countIs(page.locator('.mail-panes > *'), 3);
+  const list = await page.getByTestId('mail-list').boundingBox();
+  const view = await page.locator('.mail-panes > *').nth(2).boundingBox();
+  expect(list && view).toBeTruthy();
+  if (!list || !view) return;
+  expect(Math.abs(view.y - list.y)).toBeLessThan(2);
+  expect(view.x).toBeGreaterThanOrEqual(list.x + list.width - 1);
+  expect(view.width).toBeGreaterThan(400);
+}
 
 describe('e2e: mail — read, reply, view the PDF, register it, hostile HTML', () => {
   let server: TestServer;
@@ -204,6 +220,7 @@ describe('e2e: mail — read, reply, view the PDF, register it, hostile HTML', (
     // The app's own Sent folder shows it too.
     await page.locator('[data-testid=mail-folder][data-role=sent]').click();
     await visible(page.getByTestId('mail-row').filter({ hasText: `Re: ${SUBJECT}` }), { timeout: 30_000 });
+    await paneLayoutIsNormal(page);
     await page.locator('[data-testid=mail-folder][data-role=inbox]').click();
   });
 
@@ -380,6 +397,8 @@ describe('e2e: mail — read, reply, view the PDF, register it, hostile HTML', (
     await original.click();
     await hasText(page.getByTestId('mail-subject'), SUBJECT);
     expect(new URL(page.url()).hash).toMatch(/^#\/mail\/\d+\/\d+$/u);
+    // One message list, the message beside it at its normal width (a stale list once pushed it below).
+    await paneLayoutIsNormal(page);
     expect(clerk.problems).toEqual([]);
   });
 
@@ -412,6 +431,7 @@ describe('e2e: mail — read, reply, view the PDF, register it, hostile HTML', (
     expect(await page.getByTestId('mail-to').textContent()).not.toContain('Cán bộ 5 ');
     await hasText(page.getByTestId('mail-forwarded-subject'), 'Thông báo thẩm định dự toán');
     await hasText(page.getByTestId('mail-forwarded-text'), 'Đề nghị gửi hồ sơ thẩm định trước ngày 15/12/2026.');
+    await paneLayoutIsNormal(page);
     await shot(page, 'mail-10-circular');
     await page.getByTestId('mail-to-more').click();
     await hasText(page.getByTestId('mail-to'), 'Cán bộ 999');

@@ -105,14 +105,17 @@ export function MailPage({ folderId, messageId }: Props): React.JSX.Element {
       ) : (
         <div className="mail-panes">
           <FolderList folders={folders} selected={folder?.id ?? null} onSelect={(id) => navigate({ name: 'mail', folderId: id, messageId: null })} />
+          {/* The list and the message are siblings: their keys need a prefix each, or folder 1 and
+              message 1 share the key "1" and React, meeting the pair while swapping both, loses
+              one — a stale list stayed in the grid beside the new one, the message pushed below. */}
           {folder ? (
-            <MessageList key={folder.id} folderId={folder.id} folderName={folderLabel(folder)} showRecipients={folder.role === 'sent' || folder.role === 'drafts'} openId={messageId} onOpen={open} />
+            <MessageList key={`folder:${folder.id}`} folderId={folder.id} folderName={folderLabel(folder)} showRecipients={folder.role === 'sent' || folder.role === 'drafts'} openId={messageId} onOpen={open} />
           ) : (
             <section className="mail-list" />
           )}
           {messageId !== null && folder ? (
             <MessageView
-              key={messageId}
+              key={`message:${messageId}`}
               id={messageId}
               folder={folder}
               folders={folders}
