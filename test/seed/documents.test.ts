@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNumberSymbol } from '../../src/shared/domain/documentNumber.js';
+import { isWorkingDay } from '../../src/shared/domain/workingDays.js';
 import { applyMutation, createIncoming, isOverdue, type OrgView } from '../../src/shared/domain/incomingRules.js';
 import { CONFIDENTIALITIES, IncomingDocument, IncomingMetadata, URGENCIES } from '../../src/shared/model/incoming.js';
 import type { UserSummary } from '../../src/shared/model/organisation.js';
@@ -93,8 +94,10 @@ describe('demo incoming documents', () => {
     for (const d of docs) {
       expect(d.arrivalDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/u);
       const { minute, weekday } = vnClock(d.arrivalDate);
+      // A working day of Vietnam's calendar: no holiday, no weekend but a Saturday worked in exchange (làm bù).
+      expect(isWorkingDay(vnToday(new Date(d.arrivalDate))), d.arrivalDate).toBe(true);
       expect(weekday).toBeGreaterThanOrEqual(1);
-      expect(weekday).toBeLessThanOrEqual(5);
+      expect(weekday).toBeLessThanOrEqual(6);
       expect((minute >= 450 && minute < 690) || (minute >= 810 && minute < 1020)).toBe(true);
     }
   });

@@ -170,14 +170,27 @@ function buildYear(year: number, rules: CalendarRules): YearTable {
   return { off, worked };
 }
 
-/** Year tables per calendar object, built on first use (a calendar is immutable data). */
-const cache = new WeakMap<WorkingCalendar, Map<number, YearTable>>();
+/** What a calendar object (immutable data) gives, built on first use: year tables, its extra days, and each day asked. */
+interface Compiled {
+  years: Map<number, YearTable>;
+  extraWorking: Set<number>;
+  extraOff: Map<number, ExtraOffDay>;
+  days: Map<number, DayInfo>;
+}
+const cache = new WeakMap<WorkingCalendar, Compiled>();
 
-function yearTable(cal: WorkingCalendar, year: number): YearTable {
-  let years = cache.get(cal);
-  if (!years) cache.set(cal, (years = new Map()));
-  let t = years.get(year);
-  if (!t) years.set(year, (t = buildYear(year, cal.rules)));
+function compiled(cal: WorkingCalendar): Compiled {
+  let c = cache.get(cal);
+  if (!c) {
+    c = { years: new Map(), extraWorking: new Set(cal.extraWorkingDays.map(toDay)), extraOff: new Map(cal.extraOffDays.map((x) => [toDay(x.day), x])), days: new Map() };
+    cache.set(cal, c);
+  }
+  return c;
+}
+
+function yearTable(c: Compiled, cal: WorkingCalendar, year: number): YearTable {
+  let t = c.years.get(year);
+  if (!t) c.years.set(year, (t = buildYear(year, cal.rules)));
   return t;
 }
 
@@ -187,14 +200,20 @@ interface DayInfo {
 }
 
 function infoOf(day: number, cal: WorkingCalendar): DayInfo {
-  const iso = toIso(day);
-  if (cal.extraWorkingDays.includes(iso)) return { working: true, holiday: null };
-  const extra = cal.extraOffDays.find((x) => x.day === iso);
+  const c = compiled(cal);
+  let info = c.days.get(day);
+  if (!info) c.days.set(day, (info = computeInfo(day, cal, c)));
+  return info;
+}
+
+function computeInfo(day: number, cal: WorkingCalendar, c: Compiled): DayInfo {
+  if (c.extraWorking.has(day)) return { working: true, holiday: null };
+  const extra = c.extraOff.get(day);
   if (extra) return { working: false, holiday: extra.name ? { name: extra.name } : null };
   const y = yearOf(day);
   // A schedule of next year may begin in the last days of this one (Tết Dương lịch).
-  const here = yearTable(cal, y);
-  const next = yearTable(cal, y + 1);
+  const here = yearTable(c, cal, y);
+  const next = yearTable(c, cal, y + 1);
   const off = here.off.get(day) ?? next.off.get(day);
   if (off) return { working: false, holiday: off };
   if (here.worked.has(day) || next.worked.has(day)) return { working: true, holiday: null };

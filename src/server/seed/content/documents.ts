@@ -11,11 +11,11 @@
 import type { AssignmentRole, Confidentiality, IncomingMetadata, Urgency } from '../../../shared/model/incoming.js';
 import { DOCUMENT_TYPES, buildCodeNotation, formatCodeNumber, type DocumentTypeInfo } from '../../../shared/domain/documentNumber.js';
 import { formatDateVi, monthInDateLine, vnToday } from '../../../shared/text/vietnamese.js';
+import { addWorkingDays as addWorkingIsoDays, isWorkingDay as isWorkingIsoDay } from '../../../shared/domain/workingDays.js';
 import {
   FAMILY_NAMES,
   FEMALE_GIVEN,
   FEMALE_MIDDLE,
-  HOLIDAYS,
   ISSUERS,
   MALE_GIVEN,
   MALE_MIDDLE,
@@ -113,26 +113,16 @@ const WINDOWS: readonly (readonly [number, number])[] = [
   [810, 1020],
 ];
 const WORK_MINUTES = WINDOWS.reduce((s, [a, b]) => s + b - a, 0);
-const HOLIDAY_SET = new Set(HOLIDAYS);
 
 const vnDay = (ms: number): number => Math.floor((ms + OFFSET) / DAY);
 const msAt = (day: number, minute: number): number => day * DAY + minute * MINUTE - OFFSET;
 const minuteOf = (ms: number): number => Math.floor((((ms + OFFSET) % DAY) + DAY) % DAY / MINUTE);
 const isoDay = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
 const dayOfIso = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY);
-const isWorkingDay = (day: number): boolean => {
-  const wd = (day + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
-  return wd !== 0 && wd !== 6 && !HOLIDAY_SET.has(isoDay(day));
-};
-
-function addWorkingDays(day: number, n: number): number {
-  let d = day;
-  for (let k = 0; k < n; ) {
-    d += 1;
-    if (isWorkingDay(d)) k += 1;
-  }
-  return d;
-}
+// The agency's working days are Vietnam's (shared/domain/workingDays.ts): holidays, Tết and
+// the Saturdays worked in exchange (làm bù) — the same calendar deadlines are counted on.
+const isWorkingDay = (day: number): boolean => isWorkingIsoDay(isoDay(day));
+const addWorkingDays = (day: number, n: number): number => dayOfIso(addWorkingIsoDays(isoDay(day), n));
 
 /** ISO timestamp in Vietnam time: "2025-03-05T08:17:42+07:00". */
 function isoVn(ms: number): string {
