@@ -10,7 +10,7 @@ import { benchMail } from './mail.js';
 import { benchPdf } from './pdf.js';
 import { benchServerPulls } from './serverPulls.js';
 import { benchIncremental, benchInitialSync } from './sync.js';
-import { benchUi } from './ui.js';
+import { benchSignOut, benchUi } from './ui.js';
 import { machine, printTable } from './lib.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -20,6 +20,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'server-pulls': benchServerPulls,
   'seed-pdf': benchPdf,
   ui: benchUi,
+  'ui-signout': benchSignOut,
   mail: benchMail,
 };
 
