@@ -85,4 +85,39 @@ describe('signing out', () => {
       await imap.close();
     }
   }, 50_000);
+
+  it('while a mail is being handed to a hung SMTP server, the windows see the session end at once; the send finishes, exactly once', async () => {
+    const smtp = await startProxy(`http://127.0.0.1:${mailServers().smtpPort}`);
+    // A pause once the send is committed as 'sending', to hang the server just before the transaction.
+    const mc = await startMailCore({ server, smtpPort: Number(new URL(smtp.url).port), mail: { sendPause: { phase: 'sending', ms: 3000 } } });
+    const to = freshAddress('t-nhan');
+    try {
+      await mc.folderId('sent');
+      await mc.rpc.call('mail.send', { to: [{ name: 'Phòng Tư pháp', address: to }], subject: 'Gửi trước khi đăng xuất', text: 'Một bản duy nhất.' });
+      await eventually(async () => (await mc.rpc.call('mail.outbox', {})).some((o) => o.state === 'sending'));
+      smtp.stall(true);
+      await eventually(async () => smtp.stalledOpen().length > 0, 10_000);
+
+      // The core must not drop an SMTP transaction (the message could go twice), so sign-out
+      // itself finishes with it; but the session is over for the windows at once.
+      let signedOut = false;
+      const ended = mc.rpc.waitFor('changed', (e) => e.scope === 'session');
+      const logout = mc.rpc.call('session.logout').then(() => (signedOut = true));
+      await ended;
+      expect((await mc.rpc.call('session.get')).signedIn).toBe(false);
+      expect(signedOut).toBe(false);
+
+      smtp.stall(false);
+      await logout;
+      await signIn(mc.rpc, server.url, 'vanthu');
+      await eventually(async () => (await mc.rpc.call('mail.status', {})).pendingCount === 0, 20_000);
+      await eventually(async () => (await serverMessages(to, 'INBOX')).length === 1, 10_000);
+      await eventually(async () => (await serverMessages(mc.email, 'Sent')).length === 1, 10_000);
+      expect(await serverMessages(to, 'INBOX')).toHaveLength(1);
+    } finally {
+      smtp.stall(false);
+      await mc.close();
+      await smtp.close();
+    }
+  }, 50_000);
 });

@@ -22,7 +22,7 @@ import { SearchPage } from '../features/search/SearchPage.js';
 import { useApp, useMe, useRpc } from './AppContext.js';
 import { navigate, useRoute, type Route } from './router.js';
 import { roleKey } from '../../shared/domain/rights.js';
-import { unitName } from './util.js';
+import { errorText, unitName } from './util.js';
 import { onAppOpen } from './connection.js';
 import { warmUpDocumentViewer } from './warmUp.js';
 
@@ -145,8 +145,8 @@ function Screen({ route }: { route: Route }): React.JSX.Element {
 
 function UserMenu(): React.JSX.Element {
   const { t } = useTranslation();
-  const { modal } = App.useApp();
-  const { org, sync, session } = useApp();
+  const { modal, message } = App.useApp();
+  const { org, sync, session, lang } = useApp();
   const me = useMe();
   const rpc = useRpc();
   const unit = unitName(org, me.unitId);
@@ -158,8 +158,10 @@ function UserMenu(): React.JSX.Element {
       content: sync.pendingCount > 0 ? t('user.signOutPending', { count: sync.pendingCount }) : t('user.signOutText'),
       okText: t('user.signOut'),
       cancelText: t('app.cancel'),
-      onOk: async () => {
-        await rpc.call('session.logout');
+      // Not awaited: the dialog closes at the click, and the sign-in screen comes with the
+      // core's session event, which it sends before its engines stop and its cache closes.
+      onOk: () => {
+        void rpc.call('session.logout').catch((err: unknown) => message.error(errorText(err, lang, t('app.unexpected'))));
       },
     });
   };

@@ -159,12 +159,17 @@ export class CoreService {
     const a = this.active;
     if (!a) return;
     this.active = null;
+    // The session is over for every caller from here on: windows show the sign-in
+    // screen now, not after the engines stop, the cache closes and the token is
+    // forgotten (a mail engine finishing an SMTP transaction may take long). A
+    // sign-in made meanwhile waits for this close (exclusive).
+    this.o.emit('changed', { scope: 'session' });
     // Abort the session's requests first, so neither engine waits on a slow or hung server.
     a.client.close();
     await Promise.allSettled([this.mail.detach(), a.engine.stop()]);
     a.cache.close();
     if (forget) await this.o.secretStore.delete(SESSION_KEY);
-    this.o.emit('changed', { scope: 'session' });
+    // After the engines: their last status reports are not the final word.
     this.o.emit('sync', signedOutStatus());
   }
 
