@@ -86,6 +86,33 @@ describe('signing out', () => {
     }
   }, 50_000);
 
+  it('while the mail engine is still connecting to a hung SMTP server to send, signs out at once; the message waits and goes once', async () => {
+    const smtp = await startProxy(`http://127.0.0.1:${mailServers().smtpPort}`);
+    const mc = await startMailCore({ server, smtpPort: Number(new URL(smtp.url).port) });
+    const to = freshAddress('t-nhan');
+    try {
+      await mc.folderId('sent');
+      // The SMTP server greets, then stops answering: the send hangs while logging in.
+      smtp.stall(true);
+      const sent = await mc.rpc.call('mail.send', { to: [{ name: 'Phòng Nội vụ', address: to }], subject: 'Gửi khi máy chủ thư treo', text: 'Một bản duy nhất.' });
+      await eventually(async () => smtp.stalledOpen().length > 0, 10_000);
+
+      await mc.rpc.call('session.logout');
+      expect((await mc.rpc.call('session.get')).signedIn).toBe(false);
+      expect(smtp.stalledOpen()).toEqual([]);
+
+      smtp.stall(false);
+      await signIn(mc.rpc, server.url, 'vanthu');
+      await eventually(async () => (await serverMessages(to, 'INBOX')).length === 1, 20_000);
+      await eventually(async () => (await serverMessages(mc.email, 'Sent')).some((m) => m.messageId === sent.messageId), 10_000);
+      expect(await serverMessages(to, 'INBOX')).toHaveLength(1);
+    } finally {
+      smtp.stall(false);
+      await mc.close();
+      await smtp.close();
+    }
+  }, 50_000);
+
   it('while a mail is being handed to a hung SMTP server, the windows see the session end at once; the send finishes, exactly once', async () => {
     const smtp = await startProxy(`http://127.0.0.1:${mailServers().smtpPort}`);
     // A pause once the send is committed as 'sending', to hang the server just before the transaction.

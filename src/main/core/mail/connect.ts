@@ -90,6 +90,8 @@ export async function connectImap(s: MailAccountSettings, password: string, o: I
 
 export interface SmtpOptions {
   timeoutMs?: number;
+  /** Abandons connecting and logging in when aborted (nothing is sent yet: safe to drop, unlike a transaction). */
+  signal?: AbortSignal;
 }
 
 /** An authenticated SMTP connection (nodemailer's SMTPConnection, so the transaction can be recorded step by step). */
@@ -133,8 +135,16 @@ export async function connectSmtp(s: MailAccountSettings, password: string, o: S
       failWith = finish;
       run((err) => finish(err ?? undefined));
     });
-  await step((done) => conn.connect(() => done()));
-  await step((done) => conn.login({ user: s.user, pass: password }, (err?: Error | null) => done(err)));
+  if (o.signal?.aborted) throw new AppError('mail_offline');
+  const abandon = (): void => failWith?.(new AppError('mail_offline'));
+  o.signal?.addEventListener('abort', abandon, { once: true });
+  try {
+    await step((done) => conn.connect(() => done()));
+    if (o.signal?.aborted) throw fail(new AppError('mail_offline'));
+    await step((done) => conn.login({ user: s.user, pass: password }, (err?: Error | null) => done(err)));
+  } finally {
+    o.signal?.removeEventListener('abort', abandon);
+  }
   return conn;
 }
 

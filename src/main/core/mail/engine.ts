@@ -419,7 +419,7 @@ export class MailEngine {
     }
     if (state === 'queued' || state === 'sending') {
       if (!e.raw) throw new AppError('mail_protocol', { details: 'message bytes missing' });
-      const conn = await connectSmtp(s, this.d.password);
+      const conn = await connectSmtp(s, this.d.password, { signal: this.stopper.signal });
       try {
         store.outboxState(e.id, 'sending', now(), null, true);
         this.emitStatus();
