@@ -2,7 +2,7 @@
 import type { Unit, UserSummary } from '../../shared/model/organisation.js';
 import { RpcError } from '../../shared/rpc/client.js';
 import { comparePersonNames, compareVi } from '../../shared/text/vietnamese.js';
-import type { Lang } from './i18n/index.js';
+import type { Lang } from './i18n/lang.js';
 
 export interface LocalizedBody {
   code: string;

@@ -1,6 +1,6 @@
 import type { MutationWarning } from '../../shared/rpc/contract.js';
 import type { MutationName } from '../../shared/sync/mutations.js';
-import type { Lang } from '../app/i18n/index.js';
+import type { Lang } from '../app/i18n/lang.js';
 import { bodyText } from '../app/util.js';
 
 /** Warnings with a title of their own; any other code gets the general one. */

@@ -13,8 +13,9 @@ import viVN from 'antd/locale/vi_VN';
 import type { Locale } from 'antd/es/locale';
 import { en } from './en.js';
 import { vi } from './vi.js';
+import type { Lang } from './lang.js';
 
-export type Lang = 'vi' | 'en';
+export type { Lang };
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 const STORAGE_KEY = 'ioffice.lang';
 
