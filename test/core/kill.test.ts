@@ -64,7 +64,7 @@ describe('the core process killed mid-sync converges, with no loss and no duplic
     };
     await signIn(first.rpc, proxy.url, 'chutich');
     await eventually(async () => killed !== null);
-    expect((await killed!)).toMatchObject({ signal: 'SIGKILL' });
+    expect(await killed!).toMatchObject({ signal: 'SIGKILL' });
     proxy.onRequest = null;
     const partial = await cacheCounts(dataDir);
     expect(partial.documents).toBeGreaterThan(0);

@@ -175,7 +175,6 @@ export const RPC = {
     result: FileRef,
   },
   /** Make a file available locally (download, verify) and return its cache path for the file protocol. */
-  /** `mime`, `name`: what a mail attachment was stored with (the hosts serve its real type, policy/mime.ts). */
   /** `sealed`: a secret document's file, encrypted on disk (decisions §20): the hosts read it with files.read, never by path. */
   /** `mime`, `name`: what a mail attachment was stored with (the hosts serve its real type, policy/mime.ts). */
   'files.open': {

@@ -325,9 +325,9 @@ export const en: Messages = {
     note: 'Note to staff',
     submit: 'Assign',
     mainNotAllowed: 'The unit is only “{{role}}”, so no main handler can be named.',
-  },
     deadlineInherited: "The unit's due date: {{date}}",
     unitLate: "The unit's due date ({{date}}) has passed: staff you assign get that date and the document shows as overdue. Only whoever assigned the unit can extend it.",
+  },
   opinion: {
     title: 'Opinion',
     kind: 'Kind',

@@ -327,9 +327,9 @@ export const vi = {
     note: 'Ghi chú cho cán bộ',
     submit: 'Phân công',
     mainNotAllowed: 'Đơn vị chỉ {{role}} nên không giao xử lý chính.',
-  },
     deadlineInherited: 'Theo hạn của đơn vị: {{date}}',
     unitLate: 'Hạn của đơn vị ({{date}}) đã qua: cán bộ được phân công nhận hạn này và văn bản hiển thị quá hạn. Chỉ người giao cho đơn vị mới gia hạn được.',
+  },
   opinion: {
     title: 'Ý kiến xử lý',
     kind: 'Loại',
