@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_FILES_PER_DOCUMENT } from './limits.js';
 import { AssignmentRole, FileRef, IncomingMetadata, OPINION_KINDS } from '../model/incoming.js';
 import { isoDate, requiredText, text, uuid } from '../model/primitives.js';
 
@@ -10,7 +11,7 @@ import { isoDate, requiredText, text, uuid } from '../model/primitives.js';
 export const RegisterIncomingArgs = z.object({
   documentId: uuid,
   metadata: IncomingMetadata,
-  files: z.array(FileRef).max(20),
+  files: z.array(FileRef).max(MAX_FILES_PER_DOCUMENT),
 });
 
 export const NewAssignment = z

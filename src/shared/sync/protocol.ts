@@ -185,5 +185,5 @@ export const FileUploadResponse = z.object({ sha256: z.string().regex(/^[0-9a-f]
 export type FileUploadResponse = z.infer<typeof FileUploadResponse>;
 
 /** Upload and download limits, shared so the client can refuse early with the same message. */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export { MAX_FILE_BYTES } from './limits.js';
 export const MAX_JSON_BYTES = MAX_PUSH_BYTES;

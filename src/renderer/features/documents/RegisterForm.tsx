@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { normaliseCodeNotation, splitTypedNumber } from '../../../shared/domain/documentNumber.js';
 import { withheldContent } from '../../../shared/domain/secretContent.js';
 import type { Confidentiality, FileRef, SourceMail, Urgency } from '../../../shared/model/incoming.js';
+import { MAX_FILE_BYTES, MAX_FILES_PER_DOCUMENT } from '../../../shared/sync/limits.js';
 import { formatDateVi, vnToday } from '../../../shared/text/vietnamese.js';
 import { useApp, useRpc } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
@@ -39,7 +40,7 @@ interface Duplicate {
   subject: string;
 }
 
-const MAX_FILE = 100 * 1024 * 1024;
+const MAX_FILE_MB = MAX_FILE_BYTES / 1024 / 1024;
 const iso = (d: Dayjs | null | undefined): string | null => (d ? d.format('YYYY-MM-DD') : null);
 
 /**
@@ -112,8 +113,8 @@ export function RegisterForm({ fromMail }: { fromMail?: FromMail } = {}): React.
   }, [form, rpc]);
 
   const addFile = async (file: File): Promise<void> => {
-    if (file.size > MAX_FILE) {
-      void message.error(t('register.tooLarge'));
+    if (file.size > MAX_FILE_BYTES) {
+      void message.error(t('register.tooLarge', { mb: MAX_FILE_MB }));
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -320,14 +321,14 @@ export function RegisterForm({ fromMail }: { fromMail?: FromMail } = {}): React.
               void addFile(file);
               return Upload.LIST_IGNORE;
             }}
-            disabled={files.length >= 20}
+            disabled={files.length >= MAX_FILES_PER_DOCUMENT}
             data-testid="f-files"
           >
             <p className="ant-upload-drag-icon">
               <InboxOutlined />
             </p>
             <p className="ant-upload-text">{t('register.upload')}</p>
-            <p className="ant-upload-hint">{t('register.uploadHint')}</p>
+            <p className="ant-upload-hint">{t('register.uploadHint', { count: MAX_FILES_PER_DOCUMENT, mb: MAX_FILE_MB })}</p>
           </Upload.Dragger>
           {(files.length > 0 || adding > 0) && (
             <div className="plain-list file-list">
