@@ -119,6 +119,8 @@ describe('e2e: an incoming document from registration to completion', () => {
     await page.locator('#confidentiality').click();
     await page.locator('.ant-select-dropdown:visible').getByText('Mật', { exact: true }).click();
     await page.getByTestId('secret-note').waitFor();
+    await page.getByTestId('secret-note').scrollIntoViewIfNeeded();
+    await shot(page, '05b-registration-secret-note');
     await page.locator('#confidentiality').click();
     await page.locator('.ant-select-dropdown:visible').getByText('Thường', { exact: true }).click();
     await page.getByTestId('secret-note').waitFor({ state: 'detached' });
