@@ -7,34 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decideNotifications, type NotifyState, type Observation } from '../../src/shared/notifications.js';
-import type { IncomingListItem } from '../../src/shared/rpc/contract.js';
+import { listItem } from '../helpers/listItems.js';
 import { errorBody } from '../../src/shared/i18n/errors.js';
 
-let n = 0;
-function item(over: Partial<IncomingListItem> = {}): IncomingListItem {
-  n += 1;
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    arrivalNumber: n,
-    arrivalYear: 2026,
-    arrivalDate: `2026-11-20T08:${String(n % 60).padStart(2, '0')}:00.000Z`,
-    issuer: 'Sở Tài chính tỉnh Kon Tum',
-    codeNumber: String(100 + n),
-    codeNotation: 'STC-NS',
-    issuedDate: '2026-11-19',
-    documentType: 'Công văn',
-    subject: `Về việc lập dự toán ngân sách ${n}`,
-    urgency: 'normal',
-    confidentiality: 'normal',
-    status: 'registered',
-    myRole: null,
-    deadline: null,
-    overdue: false,
-    unread: true,
-    pending: false,
-    ...over,
-  };
-}
 
 function baseline(obs: Observation): NotifyState {
   const r = decideNotifications(null, obs);
@@ -42,7 +17,7 @@ function baseline(obs: Observation): NotifyState {
   return r.state;
 }
 
-const failure = (id: number, name: string, code: 'issued_date_future' | 'main_handler_exists', documentId = item().id) => ({
+const failure = (id: number, name: string, code: 'issued_date_future' | 'main_handler_exists', documentId = listItem().id) => ({
   id,
   name,
   documentId,
@@ -51,9 +26,9 @@ const failure = (id: number, name: string, code: 'issued_date_future' | 'main_ha
 
 describe('the agency leader', () => {
   it('is told of a new normal document awaiting direction', () => {
-    const old = item({ arrivalDate: '2026-11-21T01:00:00.000Z' });
+    const old = listItem({ arrivalDate: '2026-11-21T01:00:00.000Z' });
     const s = baseline({ newest: [old], assigned: [], directs: true });
-    const fresh = item({ arrivalDate: '2026-11-21T02:00:00.000Z', subject: 'Về việc tổ chức Hội nghị tổng kết' });
+    const fresh = listItem({ arrivalDate: '2026-11-21T02:00:00.000Z', subject: 'Về việc tổ chức Hội nghị tổng kết' });
     const r = decideNotifications(s, { newest: [fresh, old], assigned: [], directs: true });
     expect(r.notices).toEqual([
       { kind: 'awaiting', documentId: fresh.id, title: 'Văn bản mới chờ cho ý kiến chỉ đạo', body: `${fresh.codeNumber}/STC-NS — Sở Tài chính tỉnh Kon Tum: Về việc tổ chức Hội nghị tổng kết`, critical: false },
@@ -61,11 +36,11 @@ describe('the agency leader', () => {
   });
 
   it('is not told again, nor of a document already assigned, read or completed; others are not told of it', () => {
-    const old = item({ arrivalDate: '2026-11-21T01:00:00.000Z' });
+    const old = listItem({ arrivalDate: '2026-11-21T01:00:00.000Z' });
     const s = baseline({ newest: [old], assigned: [], directs: true });
-    const assigned = item({ arrivalDate: '2026-11-21T02:00:00.000Z', status: 'in_progress' });
-    const read = item({ arrivalDate: '2026-11-21T02:01:00.000Z', unread: false });
-    const fresh = item({ arrivalDate: '2026-11-21T02:02:00.000Z' });
+    const assigned = listItem({ arrivalDate: '2026-11-21T02:00:00.000Z', status: 'in_progress' });
+    const read = listItem({ arrivalDate: '2026-11-21T02:01:00.000Z', unread: false });
+    const fresh = listItem({ arrivalDate: '2026-11-21T02:02:00.000Z' });
     const r = decideNotifications(s, { newest: [fresh, read, assigned, old], assigned: [], directs: true });
     expect(r.notices.map((x) => x.documentId)).toEqual([fresh.id]);
     expect(decideNotifications(r.state, { newest: [fresh, read, assigned, old], assigned: [], directs: true }).notices).toEqual([]);
@@ -74,10 +49,10 @@ describe('the agency leader', () => {
   });
 
   it('is told of a registration made offline on 31/12 and synced on 02/01 (earlier arrival time, next number)', () => {
-    const newYear = item({ arrivalYear: 2027, arrivalNumber: 1, arrivalDate: '2027-01-02T00:30:00.000Z' });
-    const last = item({ arrivalYear: 2026, arrivalNumber: 900, arrivalDate: '2026-12-31T03:00:00.000Z' });
+    const newYear = listItem({ arrivalYear: 2027, arrivalNumber: 1, arrivalDate: '2027-01-02T00:30:00.000Z' });
+    const last = listItem({ arrivalYear: 2026, arrivalNumber: 900, arrivalDate: '2026-12-31T03:00:00.000Z' });
     const s = baseline({ newest: [newYear, last], assigned: [], directs: true });
-    const late = item({ arrivalYear: 2026, arrivalNumber: 901, arrivalDate: '2026-12-31T09:30:00.000Z' });
+    const late = listItem({ arrivalYear: 2026, arrivalNumber: 901, arrivalDate: '2026-12-31T09:30:00.000Z' });
     const r = decideNotifications(s, { newest: [newYear, late, last], assigned: [], directs: true });
     expect(r.notices.map((x) => [x.kind, x.documentId])).toEqual([['awaiting', late.id]]);
   });
@@ -85,7 +60,7 @@ describe('the agency leader', () => {
 
 describe('a rejected action', () => {
   it('is told to the clerk with the server’s reason, once', () => {
-    const s = baseline({ newest: [item()], assigned: [], failed: [] });
+    const s = baseline({ newest: [listItem()], assigned: [], failed: [] });
     const f = failure(7, 'incoming.register', 'issued_date_future');
     const r = decideNotifications(s, { newest: [], assigned: [], failed: [f] });
     expect(r.notices).toEqual([

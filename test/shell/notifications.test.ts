@@ -1,32 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideNotifications, type NotifyState } from '../../src/shared/notifications.js';
 import type { IncomingListItem } from '../../src/shared/rpc/contract.js';
-
-let n = 0;
-function item(over: Partial<IncomingListItem> = {}): IncomingListItem {
-  n += 1;
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    arrivalNumber: n,
-    arrivalYear: 2026,
-    arrivalDate: `2026-11-20T08:${String(n % 60).padStart(2, '0')}:00.000Z`,
-    issuer: 'Sở Tài chính tỉnh Kon Tum',
-    codeNumber: String(100 + n),
-    codeNotation: 'STC-NS',
-    issuedDate: '2026-11-19',
-    documentType: 'Công văn',
-    subject: `Về việc lập dự toán ngân sách ${n}`,
-    urgency: 'normal',
-    confidentiality: 'normal',
-    status: 'registered',
-    myRole: null,
-    deadline: null,
-    overdue: false,
-    unread: true,
-    pending: false,
-    ...over,
-  };
-}
+import { listItem } from '../helpers/listItems.js';
 
 const at = (minute: number): string => `2026-11-21T09:${String(minute).padStart(2, '0')}:00.000Z`;
 
@@ -38,7 +13,7 @@ function baseline(newest: IncomingListItem[], assigned: IncomingListItem[] = [])
 
 describe('what to notify', () => {
   it('the first look is only a baseline, however much is there', () => {
-    const many = Array.from({ length: 50 }, () => item({ urgency: 'flash', myRole: 'main' }));
+    const many = Array.from({ length: 50 }, () => listItem({ urgency: 'flash', myRole: 'main' }));
     const r = decideNotifications(null, { newest: many, assigned: many });
     expect(r.notices).toEqual([]);
     expect(r.state.highWater).not.toBeNull();
@@ -46,15 +21,15 @@ describe('what to notify', () => {
 
   it('while the cache fills for the first time (empty before), nothing is news', () => {
     const empty = baseline([]);
-    const filled = Array.from({ length: 20 }, () => item({ urgency: 'urgent', myRole: 'cooperate' }));
+    const filled = Array.from({ length: 20 }, () => listItem({ urgency: 'urgent', myRole: 'cooperate' }));
     expect(decideNotifications(empty, { newest: filled, assigned: filled }).notices).toEqual([]);
   });
 
   it('a new urgent document, unread, newer than anything seen', () => {
-    const old = item({ arrivalDate: at(0) });
+    const old = listItem({ arrivalDate: at(0) });
     const s = baseline([old]);
-    const urgent = item({ arrivalDate: at(5), urgency: 'flash', subject: 'Về việc ứng phó bão số 9' });
-    const normal = item({ arrivalDate: at(6) });
+    const urgent = listItem({ arrivalDate: at(5), urgency: 'flash', subject: 'Về việc ứng phó bão số 9' });
+    const normal = listItem({ arrivalDate: at(6) });
     const r = decideNotifications(s, { newest: [normal, urgent, old], assigned: [] });
     expect(r.notices).toHaveLength(1);
     expect(r.notices[0]).toMatchObject({ kind: 'urgent', documentId: urgent.id, title: 'Văn bản hỏa tốc mới', critical: true });
@@ -65,11 +40,11 @@ describe('what to notify', () => {
   });
 
   it('not: an old urgent document that only changed, one already read, my own pending registration, a completed one', () => {
-    const oldUrgent = item({ arrivalDate: at(0), urgency: 'very_urgent' });
+    const oldUrgent = listItem({ arrivalDate: at(0), urgency: 'very_urgent' });
     const s = baseline([oldUrgent]);
-    const read = item({ arrivalDate: at(10), urgency: 'urgent', unread: false });
-    const mine = item({ arrivalDate: at(11), urgency: 'urgent', pending: true });
-    const done = item({ arrivalDate: at(12), urgency: 'urgent', status: 'done' });
+    const read = listItem({ arrivalDate: at(10), urgency: 'urgent', unread: false });
+    const mine = listItem({ arrivalDate: at(11), urgency: 'urgent', pending: true });
+    const done = listItem({ arrivalDate: at(12), urgency: 'urgent', status: 'done' });
     const r = decideNotifications(s, { newest: [done, mine, read, { ...oldUrgent, subject: 'đã sửa' }], assigned: [] });
     expect(r.notices).toEqual([]);
     // the pending registration, once confirmed (same id, server time a little later), is still not news
@@ -78,7 +53,7 @@ describe('what to notify', () => {
   });
 
   it('a new assignment, whenever the document arrived, with my role in the title', () => {
-    const doc = item({ arrivalDate: at(0) });
+    const doc = listItem({ arrivalDate: at(0) });
     const s = baseline([doc]);
     const assigned = { ...doc, myRole: 'main' as const, status: 'in_progress' as const, unread: false };
     const r = decideNotifications(s, { newest: [assigned], assigned: [assigned] });
@@ -91,25 +66,25 @@ describe('what to notify', () => {
   });
 
   it('an urgent new assignment is one notice, marked urgent', () => {
-    const s = baseline([item({ arrivalDate: at(0) })]);
-    const d = item({ arrivalDate: at(30), urgency: 'urgent', myRole: 'info' });
+    const s = baseline([listItem({ arrivalDate: at(0) })]);
+    const d = listItem({ arrivalDate: at(30), urgency: 'urgent', myRole: 'info' });
     const r = decideNotifications(s, { newest: [d], assigned: [d] });
     expect(r.notices).toEqual([expect.objectContaining({ kind: 'assigned', title: '[Khẩn] Văn bản mới gửi để biết', critical: false })]);
   });
 
   it('not for my own pending change, nor a completed one', () => {
-    const doc = item({ arrivalDate: at(0) });
+    const doc = listItem({ arrivalDate: at(0) });
     const s = baseline([doc]);
     const pending = { ...doc, myRole: 'main' as const, pending: true };
-    const done = item({ arrivalDate: at(1), myRole: 'main', status: 'done' });
+    const done = listItem({ arrivalDate: at(1), myRole: 'main', status: 'done' });
     expect(decideNotifications(s, { newest: [pending], assigned: [pending, done] }).notices).toEqual([]);
   });
 
   it('many at once become one summary', () => {
-    const s = baseline([item({ arrivalDate: at(0) })]);
+    const s = baseline([listItem({ arrivalDate: at(0) })]);
     const news = [
-      ...Array.from({ length: 3 }, (_, i) => item({ arrivalDate: at(20 + i), urgency: 'urgent' })),
-      ...Array.from({ length: 2 }, (_, i) => item({ arrivalDate: at(30 + i), myRole: 'main' })),
+      ...Array.from({ length: 3 }, (_, i) => listItem({ arrivalDate: at(20 + i), urgency: 'urgent' })),
+      ...Array.from({ length: 2 }, (_, i) => listItem({ arrivalDate: at(30 + i), myRole: 'main' })),
     ];
     const r = decideNotifications(s, { newest: news, assigned: news.filter((d) => d.myRole) });
     expect(r.notices).toEqual([
@@ -118,12 +93,12 @@ describe('what to notify', () => {
   });
 
   it('long subjects are clipped; the memory of ids is bounded', () => {
-    const s = baseline([item({ arrivalDate: at(0) })]);
-    const long = item({ arrivalDate: at(40), urgency: 'flash', subject: 'Về việc '.repeat(60) });
+    const s = baseline([listItem({ arrivalDate: at(0) })]);
+    const long = listItem({ arrivalDate: at(40), urgency: 'flash', subject: 'Về việc '.repeat(60) });
     const r = decideNotifications(s, { newest: [long], assigned: [] }, { memory: 3 });
     expect(r.notices[0]!.body.length).toBeLessThanOrEqual(200);
     expect(r.notices[0]!.body.endsWith('…')).toBe(true);
-    const more = Array.from({ length: 10 }, (_, i) => item({ arrivalDate: at(41 + i) }));
+    const more = Array.from({ length: 10 }, (_, i) => listItem({ arrivalDate: at(41 + i) }));
     expect(decideNotifications(r.state, { newest: more, assigned: [] }, { memory: 3 }).state.recentIds).toHaveLength(3);
   });
 });
