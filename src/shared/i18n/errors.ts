@@ -81,6 +81,28 @@ export const ERROR_MESSAGES = {
     en: 'The data kept on this computer cannot be opened: its encryption key is lost or does not match (for example the user profile was copied from another computer). The old data was set aside, not deleted; changes not yet sent in it cannot be read without the key. Sign in again to download your documents from the server.',
   },
   internal: { vi: 'Đã xảy ra lỗi không mong muốn.', en: 'An unexpected error occurred.' },
+  // Tasks (Công việc): src/shared/tasks/rules.ts.
+  task_not_found: { vi: 'Công việc không tồn tại hoặc bạn không có quyền truy cập.', en: 'The task does not exist or you may not see it.' },
+  task_exists: { vi: 'Công việc này đã được tạo.', en: 'This task has already been created.' },
+  task_not_leader: { vi: 'Chỉ lãnh đạo mới được giao việc.', en: 'Only a leader may assign tasks.' },
+  task_parent_not_found: { vi: 'Không tìm thấy công việc cha hoặc bạn không có quyền truy cập.', en: 'The parent task does not exist or you may not see it.' },
+  task_not_parent_handler: { vi: 'Chỉ người chủ trì công việc mới được giao việc con.', en: 'Only the lead handler of a task may give it sub-tasks.' },
+  task_deadline_outside_parent: { vi: 'Hạn của việc con ({deadline}) không được sau hạn của công việc cha ({parent}).', en: 'A sub-task\'s deadline ({deadline}) may not be later than its parent\'s ({parent}).' },
+  task_deadline_before_start: { vi: 'Hạn hoàn thành ({deadline}) không được trước ngày bắt đầu ({start}).', en: 'The deadline ({deadline}) may not be before the start date ({start}).' },
+  task_handdown_deadline_late: { vi: 'Hạn giao lại ({deadline}) không được sau hạn của đơn vị ({limit}).', en: 'The deadline handed down ({deadline}) may not be later than the unit\'s ({limit}).' },
+  task_not_manager: { vi: 'Chỉ người giao việc (hoặc lãnh đạo cơ quan) mới được thực hiện thao tác này.', en: 'Only the person who assigned the task (or an agency leader) may do this.' },
+  task_not_main_handler: { vi: 'Chỉ người chủ trì công việc mới được thực hiện thao tác này.', en: 'Only the lead handler of the task may do this.' },
+  task_not_handler: { vi: 'Bạn không được giao chủ trì hoặc phối hợp thực hiện công việc này.', en: 'You are neither the lead nor a co-operating handler of this task.' },
+  task_done: { vi: 'Công việc đã hoàn thành, không thể thay đổi.', en: 'The task is done and can no longer change.' },
+  task_awaiting_acceptance: { vi: 'Công việc đã báo cáo hoàn thành và đang chờ người giao nghiệm thu.', en: 'The task has been completed and is awaiting acceptance.' },
+  task_not_completed: { vi: 'Công việc chưa được báo cáo hoàn thành.', en: 'The task has not been completed yet.' },
+  task_returned: { vi: 'Công việc đã bị trả lại người giao.', en: 'The task has been handed back to the person who assigned it.' },
+  task_main_required: { vi: 'Công việc phải luôn có người chủ trì; hãy giao cho người khác bằng chức năng Sửa thay vì thu hồi.', en: 'A task always has a lead handler; give it to someone else by editing it instead of revoking.' },
+  task_limit_reached: { vi: 'Công việc đã đạt giới hạn ({limit} mục cùng loại); không thêm được nữa.', en: 'The task has reached its limit ({limit} items of this kind); nothing more can be added.' },
+  extension_not_found: { vi: 'Không tìm thấy đề nghị gia hạn.', en: 'The extension request was not found.' },
+  extension_not_pending: { vi: 'Đề nghị gia hạn này đã được xử lý.', en: 'This extension request has already been decided.' },
+  extension_pending: { vi: 'Đã có một đề nghị gia hạn đang chờ quyết định.', en: 'An extension request is already awaiting a decision.' },
+  extension_not_later: { vi: 'Hạn đề nghị ({date}) phải sau hạn hiện tại ({deadline}).', en: 'The requested deadline ({date}) must be later than the current one ({deadline}).' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
