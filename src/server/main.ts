@@ -18,8 +18,8 @@ import { resolve } from 'node:path';
 import { openServerContext, startServer } from './server.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/content/organisation.js';
 import { isSeeded, seedDemo } from './seed/seedDemo.js';
-import { setSecretContentPolicy } from './domain/secretPolicy.js';
-import { SECRET_CONTENT_MODES, type SecretContentMode, type SecretContentPolicy } from '../shared/domain/secretContent.js';
+import { setSecretContentPolicy } from './incoming/secretPolicy.js';
+import { SECRET_CONTENT_MODES, type SecretContentMode, type SecretContentPolicy } from '../shared/incoming/secretContent.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

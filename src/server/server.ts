@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { BlobStore } from './blobs/blobStore.js';
 import { openDatabase, type Db } from './db/database.js';
 import { migrate } from './db/migrate.js';
-import { OrganisationCache } from './domain/organisation.js';
+import { OrganisationCache } from './org/organisation.js';
 import { buildApp } from './http/app.js';
 import type { ServerContext } from './http/context.js';
 import { PokeHub } from './sync/pokes.js';

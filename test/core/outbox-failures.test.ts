@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileSecretStore } from '../../src/main/core/session/secretStore.js';
 import { UserCache } from '../../src/main/core/session/userCache.js';
 import type { RpcError } from '../../src/shared/rpc/client.js';
-import type { Mutation } from '../../src/shared/sync/mutations.js';
+import type { Mutation } from '../../src/shared/incoming/mutations.js';
 import { MAX_PUSH_BYTES } from '../../src/shared/sync/protocol.js';
 import { login, metadata, pullAll, PushClient } from '../helpers/api.js';
 import { eventually, signIn, startCore, type InProcessCore } from '../helpers/core.js';

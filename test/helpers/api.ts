@@ -4,7 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { API_PREFIX } from '../../src/shared/sync/protocol.js';
-import type { IncomingMetadata } from '../../src/shared/model/incoming.js';
+import type { IncomingMetadata } from '../../src/shared/incoming/model.js';
 import { serverClock } from './clocks.js';
 import { FIXTURE_PASSWORD } from './fixtures.js';
 

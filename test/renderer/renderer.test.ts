@@ -3,12 +3,12 @@
  * form limits equal to the shared schemas, routes, and keyset paging.
  */
 import { describe, expect, it } from 'vitest';
-import { CONFIDENTIALITIES as SHARED_CONF, IncomingMetadata, URGENCIES as SHARED_URG } from '../../src/shared/model/incoming.js';
+import { CONFIDENTIALITIES as SHARED_CONF, IncomingMetadata, URGENCIES as SHARED_URG } from '../../src/shared/incoming/model.js';
 import { en } from '../../src/renderer/app/i18n/en.js';
 import { vi } from '../../src/renderer/app/i18n/vi.js';
 import { href, parseHash, type Route } from '../../src/renderer/app/routes.js';
-import { CONFIDENTIALITIES, METADATA_LIMITS, URGENCIES } from '../../src/renderer/features/documents/constants.js';
-import { IncomingPager, type PagerState } from '../../src/renderer/features/documents/pager.js';
+import { CONFIDENTIALITIES, METADATA_LIMITS, URGENCIES } from '../../src/renderer/features/incoming/constants.js';
+import { IncomingPager, type PagerState } from '../../src/renderer/features/incoming/pager.js';
 import type { RpcClient } from '../../src/shared/rpc/client.js';
 import type { IncomingListItem } from '../../src/shared/rpc/contract.js';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { filterOption, filterTreeNode } from '../../src/renderer/components/pickerFilter.js';
 import { cleanQuery, countText, highlightParts, matchesQuery, QUERY_MAX } from '../../src/renderer/components/searchText.js';
-import { DOCUMENT_TYPES } from '../../src/renderer/features/documents/constants.js';
+import { DOCUMENT_TYPES } from '../../src/renderer/features/incoming/constants.js';
 
 const marked = (text: string, query: string): string[] => highlightParts(text, query).filter((p) => p.hit).map((p) => p.text);
 

@@ -5,8 +5,8 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../src/renderer/app/i18n/vi.js';
-import { unitBlocks } from '../../src/renderer/features/documents/slip.js';
-import type { Assignment, IncomingDocument } from '../../src/shared/model/incoming.js';
+import { unitBlocks } from '../../src/renderer/features/incoming/slip.js';
+import type { Assignment, IncomingDocument } from '../../src/shared/incoming/model.js';
 import type { Organisation } from '../../src/shared/model/organisation.js';
 import { FIXTURE_ORG, U, UNITS } from '../helpers/fixtures.js';
 

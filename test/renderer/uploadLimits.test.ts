@@ -8,7 +8,7 @@ import { en } from '../../src/renderer/app/i18n/en.js';
 import { vi } from '../../src/renderer/app/i18n/vi.js';
 import { MAX_FILE_BYTES, MAX_FILES_PER_DOCUMENT } from '../../src/shared/sync/limits.js';
 import { MAX_FILE_BYTES as WIRE_MAX_FILE_BYTES } from '../../src/shared/sync/protocol.js';
-import { RegisterIncomingArgs } from '../../src/shared/sync/mutations.js';
+import { RegisterIncomingArgs } from '../../src/shared/incoming/mutations.js';
 
 const fill = (s: string, values: Record<string, number>): string => s.replace(/\{\{(\w+)\}\}/gu, (_m, k: string) => String(values[k]));
 const mb = MAX_FILE_BYTES / 1024 / 1024;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseNumberSymbol } from '../../src/shared/domain/documentNumber.js';
 import { isWorkingDay } from '../../src/shared/domain/workingDays.js';
-import { applyMutation, createIncoming, isOverdue, type OrgView } from '../../src/shared/domain/incomingRules.js';
-import { CONFIDENTIALITIES, IncomingDocument, IncomingMetadata, URGENCIES } from '../../src/shared/model/incoming.js';
+import { applyMutation, createIncoming, isOverdue, type OrgView } from '../../src/shared/incoming/rules.js';
+import { CONFIDENTIALITIES, IncomingDocument, IncomingMetadata, URGENCIES } from '../../src/shared/incoming/model.js';
 import type { UserSummary } from '../../src/shared/model/organisation.js';
-import { AddOpinionArgs, AssignIncomingArgs, CompleteIncomingArgs, ReassignIncomingArgs, RegisterIncomingArgs } from '../../src/shared/sync/mutations.js';
+import { AddOpinionArgs, AssignIncomingArgs, CompleteIncomingArgs, ReassignIncomingArgs, RegisterIncomingArgs } from '../../src/shared/incoming/mutations.js';
 import { vnToday } from '../../src/shared/text/vietnamese.js';
 import { demoIncomingDocuments, type DemoIncoming } from '../../src/server/seed/content/documents.js';
 import { demoOrganisation } from '../../src/server/seed/content/organisation.js';

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SECRET_CONTENT_POLICY } from '../../src/shared/domain/secretContent.js';
+import { DEFAULT_SECRET_CONTENT_POLICY } from '../../src/shared/incoming/secretContent.js';
 import { http, makePdf, PushClient, uploadPdf } from '../helpers/api.js';
 import { U, UNITS } from '../helpers/fixtures.js';
 import { BACKENDS, startTestServer, type TestServer } from '../helpers/server.js';

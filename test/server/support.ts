@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { ERROR_MESSAGES, type ErrorCode } from '../../src/shared/i18n/errors.js';
-import { IncomingDocument } from '../../src/shared/model/incoming.js';
+import { IncomingDocument } from '../../src/shared/incoming/model.js';
 import type { UserSummary } from '../../src/shared/model/organisation.js';
 import { API_PREFIX, PullResponse } from '../../src/shared/sync/protocol.js';
 import { http, login, pullAll, type HttpResult } from '../helpers/api.js';

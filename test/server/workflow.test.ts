@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deadlineFor, isOverdue } from '../../src/shared/domain/incomingRules.js';
+import { deadlineFor, isOverdue } from '../../src/shared/incoming/rules.js';
 import { ERROR_MESSAGES } from '../../src/shared/i18n/errors.js';
-import type { IncomingDocument } from '../../src/shared/model/incoming.js';
+import type { IncomingDocument } from '../../src/shared/incoming/model.js';
 import { http, makePdf, metadata, PushClient, uploadPdf } from '../helpers/api.js';
 import { U, UNITS } from '../helpers/fixtures.js';
 import { BACKENDS, startTestServer, type TestServer } from '../helpers/server.js';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres, type Db } from '../../src/server/db/database.js';
 import { migrate } from '../../src/server/db/migrate.js';
-import { createOrganisation } from '../../src/server/domain/organisation.js';
+import { createOrganisation } from '../../src/server/org/organisation.js';
 import { FIXTURE_ORG, FIXTURE_PASSWORD } from '../helpers/fixtures.js';
 import { templateDbFor, templateDirFor, testDatabasePrefix } from '../helpers/paths.js';
 

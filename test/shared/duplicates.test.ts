@@ -5,7 +5,7 @@
  * the customary leading zero — and the key must not care.
  */
 import { describe, expect, it } from 'vitest';
-import { duplicateKey, duplicateKeyParts, isDuplicate, type DuplicateFields } from '../../src/shared/domain/duplicates.js';
+import { duplicateKey, duplicateKeyParts, isDuplicate, type DuplicateFields } from '../../src/shared/incoming/duplicates.js';
 
 const original: DuplicateFields = { codeNumber: '05', codeNotation: 'QĐ-UBND', issuer: 'Ủy ban nhân dân tỉnh Kon Tum', issuedDate: '2026-01-05' };
 

@@ -4,9 +4,9 @@
  * core refuses it before queueing and the server refuses it too (not only the form).
  */
 import { describe, expect, it } from 'vitest';
-import { checkIncomingDates, createIncoming, type OrgView } from '../../src/shared/domain/incomingRules.js';
+import { checkIncomingDates, createIncoming, type OrgView } from '../../src/shared/incoming/rules.js';
 import { AppError } from '../../src/shared/i18n/errors.js';
-import type { IncomingMetadata } from '../../src/shared/model/incoming.js';
+import type { IncomingMetadata } from '../../src/shared/incoming/model.js';
 import type { Unit, UserSummary } from '../../src/shared/model/organisation.js';
 import { FIXTURE_ORG } from '../helpers/fixtures.js';
 

@@ -6,8 +6,8 @@
  * these tests pin the derivations directly, without a server.
  */
 import { describe, expect, it } from 'vitest';
-import { allowedActions, applyMutation, deadlineFor, isOverdue, roleOf, type OrgView } from '../../src/shared/domain/incomingRules.js';
-import type { Assignment, AssignmentRole, IncomingDocument } from '../../src/shared/model/incoming.js';
+import { allowedActions, applyMutation, deadlineFor, isOverdue, roleOf, type OrgView } from '../../src/shared/incoming/rules.js';
+import type { Assignment, AssignmentRole, IncomingDocument } from '../../src/shared/incoming/model.js';
 import type { Unit, UserSummary } from '../../src/shared/model/organisation.js';
 import { FIXTURE_ORG, U, UNITS } from '../helpers/fixtures.js';
 

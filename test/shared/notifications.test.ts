@@ -6,7 +6,7 @@
  * numbered next) is still news.
  */
 import { describe, expect, it } from 'vitest';
-import { decideNotifications, type NotifyState, type Observation } from '../../src/shared/notifications.js';
+import { decideNotifications, type NotifyState, type Observation } from '../../src/shared/incoming/notifications.js';
 import { listItem } from '../helpers/listItems.js';
 import { errorBody } from '../../src/shared/i18n/errors.js';
 

@@ -1,10 +1,10 @@
 /**
- * "Can this user …?" (src/shared/domain/rights.ts), the answers the renderer shows
+ * "Can this user …?" (src/shared/incoming/rights.ts), the answers the renderer shows
  * and the server enforces: one module, so the offered actions and the refusals agree.
  */
 import { describe, expect, it } from 'vitest';
-import { canHandDown, canRegister, canRevokeAssignment, reassignableAssignments, roleKey, seesWholeRegister } from '../../src/shared/domain/rights.js';
-import type { Assignment } from '../../src/shared/model/incoming.js';
+import { canHandDown, canRegister, canRevokeAssignment, reassignableAssignments, roleKey, seesWholeRegister } from '../../src/shared/incoming/rights.js';
+import type { Assignment } from '../../src/shared/incoming/model.js';
 import type { Unit, UserSummary } from '../../src/shared/model/organisation.js';
 import { FIXTURE_ORG, U, UNITS } from '../helpers/fixtures.js';
 

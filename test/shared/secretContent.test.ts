@@ -4,8 +4,8 @@
  * from it, so Mật is treated like Tối mật and Tuyệt mật unless the agency says otherwise.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SECRET_CONTENT_POLICY, isContentWithheld, shapeForDesktop, withheldContent } from '../../src/shared/domain/secretContent.js';
-import { IncomingDocument } from '../../src/shared/model/incoming.js';
+import { DEFAULT_SECRET_CONTENT_POLICY, isContentWithheld, shapeForDesktop, withheldContent } from '../../src/shared/incoming/secretContent.js';
+import { IncomingDocument } from '../../src/shared/incoming/model.js';
 import { Organisation } from '../../src/shared/model/organisation.js';
 
 const doc = IncomingDocument.parse({

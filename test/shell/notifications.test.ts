@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideNotifications, type NotifyState } from '../../src/shared/notifications.js';
+import { decideNotifications, type NotifyState } from '../../src/shared/incoming/notifications.js';
 import type { IncomingListItem } from '../../src/shared/rpc/contract.js';
 import { listItem } from '../helpers/listItems.js';
 

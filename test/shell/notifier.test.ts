@@ -3,7 +3,7 @@ import { startNotifier } from '../../src/main/shell/notifier.js';
 import { RpcClient } from '../../src/shared/rpc/client.js';
 import type { IncomingListItem } from '../../src/shared/rpc/contract.js';
 import { createMemoryTransportPair } from '../../src/shared/rpc/transport.js';
-import type { Notice } from '../../src/shared/notifications.js';
+import type { Notice } from '../../src/shared/incoming/notifications.js';
 
 /** A fake core answering session.get, org.get, mutations.failed and incoming.list from mutable state. */
 function fakeCore() {

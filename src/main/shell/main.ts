@@ -4,7 +4,7 @@
  * processes, hands each window a MessagePort to the core, keeps the session with
  * safeStorage, and turns the core's changes into notifications and the badge.
  * Every decision lives in a pure module (policy.ts, secrets.ts, protocols.ts,
- * ../../shared/notifications.ts); this file only wires Electron to them.
+ * ../../shared/incoming/notifications.ts); this file only wires Electron to them.
  *
  * Built by `npm run build:main` to dist/main/main/shell/main.js (package.json "main").
  * Flags: --demo (go straight to the demo agency), --server URL (the agency server).
@@ -32,7 +32,7 @@ import {
 } from 'electron';
 import { RpcClient } from '../../shared/rpc/client.js';
 import type { RpcTransport } from '../../shared/rpc/contract.js';
-import type { Notice } from '../../shared/notifications.js';
+import type { Notice } from '../../shared/incoming/notifications.js';
 import { recordedDemoUrl } from '../web/demoPort.js';
 import { buildAppInfo, DEMO_OFF, shouldStartDemo, type DemoStatus } from '../web/policy/demo.js';
 import { startNotifier, type Notifier } from './notifier.js';

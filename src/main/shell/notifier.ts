@@ -1,13 +1,13 @@
 /**
  * Desktop notifications and the unread badge, driven by the core's events. The
- * decisions are in src/shared/notifications.ts (pure); this reads the core after
+ * decisions are in src/shared/incoming/notifications.ts (pure); this reads the core after
  * each change (debounced) and calls the shell's `show` and `setBadge`. No
  * electron import: main.ts passes Notification and app.setBadgeCount in.
  */
 import type { RpcClient } from '../../shared/rpc/client.js';
 import type { IncomingListItem } from '../../shared/rpc/contract.js';
 import { isAgencyLeader } from '../../shared/model/organisation.js';
-import { decideNotifications, type Notice, type NotifyState } from '../../shared/notifications.js';
+import { decideNotifications, type Notice, type NotifyState } from '../../shared/incoming/notifications.js';
 
 export interface NotifierOptions {
   rpc: RpcClient;

@@ -16,22 +16,22 @@ import { ErrorBoundary } from '../components/ErrorBoundary.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { Loading } from '../components/Loading.js';
 import { SyncIndicator } from '../components/SyncIndicator.js';
-import { IncomingList } from '../features/documents/IncomingList.js';
+import { IncomingList } from '../features/incoming/IncomingList.js';
 import { useInboxUnread } from '../features/mail/useMail.js';
 import { SearchPage } from '../features/search/SearchPage.js';
 import { useApp, useMe, useRpc } from './AppContext.js';
 import { navigate, useRoute, type Route } from './router.js';
-import { roleKey } from '../../shared/domain/rights.js';
+import { roleKey } from '../../shared/incoming/rights.js';
 import { errorText, unitName } from './util.js';
 import { onAppOpen } from './connection.js';
 import { warmUpDocumentViewer } from './warmUp.js';
 
 // The document view carries pdf.js: load it when first needed.
-const DocumentView = lazy(() => import('../features/documents/DocumentView.js').then((m) => ({ default: m.DocumentView })));
-const RegisterForm = lazy(() => import('../features/documents/RegisterForm.js').then((m) => ({ default: m.RegisterForm })));
+const DocumentView = lazy(() => import('../features/incoming/DocumentView.js').then((m) => ({ default: m.DocumentView })));
+const RegisterForm = lazy(() => import('../features/incoming/RegisterForm.js').then((m) => ({ default: m.RegisterForm })));
 const MailPage = lazy(() => import('../features/mail/MailPage.js').then((m) => ({ default: m.MailPage })));
 const AccountSettings = lazy(() => import('../features/mail/AccountSettings.js').then((m) => ({ default: m.AccountSettings })));
-const ProcessingSlip = lazy(() => import('../features/documents/ProcessingSlip.js').then((m) => ({ default: m.ProcessingSlip })));
+const ProcessingSlip = lazy(() => import('../features/incoming/ProcessingSlip.js').then((m) => ({ default: m.ProcessingSlip })));
 
 type NavKey = 'incoming' | 'outgoing' | 'tasks' | 'schedule' | 'mail' | 'search';
 

@@ -7,7 +7,7 @@ export function warmUpDocumentViewer(): () => void {
   let cancelled = false;
   const run = (): void => {
     if (cancelled) return;
-    void import('../features/documents/DocumentView.js').catch(() => {});
+    void import('../features/incoming/DocumentView.js').catch(() => {});
     void import('../components/pdf/PdfViewer.js').catch(() => {});
     void import('../components/pdf/pdfjs.js').then((m) => m.warmUpPdf()).catch(() => {});
   };

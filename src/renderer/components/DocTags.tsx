@@ -1,7 +1,7 @@
 import { ClockCircleOutlined, FireOutlined, LockOutlined, WarningOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AssignmentRole, Confidentiality, DocumentStatus, Urgency } from '../../shared/model/incoming.js';
+import type { AssignmentRole, Confidentiality, DocumentStatus, Urgency } from '../../shared/incoming/model.js';
 
 const URGENCY_COLOR: Record<Exclude<Urgency, 'normal'>, string> = { urgent: 'orange', very_urgent: 'volcano', flash: 'red' };
 

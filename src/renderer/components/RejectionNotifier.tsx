@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useRpcEvent } from '../app/AppContext.js';
 import { bodyText } from '../app/util.js';
-import type { MutationName } from '../../shared/sync/mutations.js';
+import type { MutationName } from '../../shared/incoming/mutations.js';
 import { warningNotice } from './warningNotice.js';
 
 /**

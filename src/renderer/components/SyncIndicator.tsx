@@ -3,7 +3,7 @@ import { Badge, Button, Drawer, Empty, Space, Tag, Tooltip, Typography } from 'a
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FailedMutation, RefusedDocument } from '../../shared/rpc/contract.js';
-import type { MutationName } from '../../shared/sync/mutations.js';
+import type { MutationName } from '../../shared/incoming/mutations.js';
 import { formatDateTimeVi } from '../../shared/text/vietnamese.js';
 import { useApp, useRpc } from '../app/AppContext.js';
 import { bodyText } from '../app/util.js';

@@ -2,7 +2,7 @@
  * Keyset paging for a virtualised list of up to hundreds of thousands of rows:
  * pages are fetched in order with the core's `after` cursor (never an offset) as
  * the user scrolls, and re-queried from the top when the core says local data
- * changed. Used by the incoming documents (features/documents/pager.ts) and mail
+ * changed. Used by the incoming documents (features/incoming/pager.ts) and mail
  * (features/mail/MessageList.tsx). Every filter is the core's: the pager only pages.
  */
 

@@ -1,5 +1,5 @@
 import type { MutationWarning } from '../../shared/rpc/contract.js';
-import type { MutationName } from '../../shared/sync/mutations.js';
+import type { MutationName } from '../../shared/incoming/mutations.js';
 import type { Lang } from '../app/i18n/lang.js';
 import { bodyText } from '../app/util.js';
 

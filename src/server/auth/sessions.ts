@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { UserSummary } from '../../shared/model/organisation.js';
 import type { Queryable } from '../db/database.js';
-import { toUserSummary } from '../domain/organisation.js';
+import { toUserSummary } from '../org/organisation.js';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 

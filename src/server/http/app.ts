@@ -10,7 +10,7 @@ import { installErrorHandling } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { fileRoutes } from './routes/files.js';
-import { incomingRoutes } from './routes/incoming.js';
+import { incomingRoutes } from '../incoming/routes.js';
 import { syncRoutes } from './routes/sync.js';
 
 export function buildApp(ctx: ServerContext, options: { logLevel?: string } = {}): FastifyInstance {

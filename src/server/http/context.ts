@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.js';
 import type { BlobStore } from '../blobs/blobStore.js';
-import type { OrganisationCache } from '../domain/organisation.js';
+import type { OrganisationCache } from '../org/organisation.js';
 import type { PokeHub } from '../sync/pokes.js';
 
 /** Everything a route needs, built once by the server. */

@@ -4,13 +4,13 @@
  * opinions → complete) at the moments its plan says, each with a real PDF, and
  * loaded in batches. The result is what the server would hold had people done it.
  */
-import { applyMutation, createIncoming, type RuleContext } from '../../shared/domain/incomingRules.js';
-import type { IncomingDocument } from '../../shared/model/incoming.js';
+import { applyMutation, createIncoming, type RuleContext } from '../../shared/incoming/rules.js';
+import type { IncomingDocument } from '../../shared/incoming/model.js';
 import type { UserSummary } from '../../shared/model/organisation.js';
 import { vnDateParts } from '../../shared/text/vietnamese.js';
 import type { Db } from '../db/database.js';
-import { bulkInsertDocuments, type BulkBlob } from '../domain/bulkImport.js';
-import { createOrganisation, loadOrganisation } from '../domain/organisation.js';
+import { bulkInsertDocuments, type BulkBlob } from '../incoming/bulkImport.js';
+import { createOrganisation, loadOrganisation } from '../org/organisation.js';
 import type { ServerContext } from '../http/context.js';
 import { demoIncomingDocuments, type DemoIncoming } from './content/documents.js';
 import { DEMO_PASSWORD, demoOrganisation, type DemoOrg } from './content/organisation.js';

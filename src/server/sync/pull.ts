@@ -7,12 +7,12 @@
  * during the snapshot is sent again. Document states are sent as stored JSON text,
  * never parsed and re-serialised, which keeps large initial syncs fast.
  */
-import { shapeForDesktop, type SecretContentPolicy } from '../../shared/domain/secretContent.js';
-import type { IncomingDocument } from '../../shared/model/incoming.js';
+import { shapeForDesktop, type SecretContentPolicy } from '../../shared/incoming/secretContent.js';
+import type { IncomingDocument } from '../../shared/incoming/model.js';
 import type { UserSummary } from '../../shared/model/organisation.js';
 import type { Db, Queryable } from '../db/database.js';
-import { currentSeq } from '../domain/changeLog.js';
-import { parseSecretContentPolicy } from '../domain/secretPolicy.js';
+import { currentSeq } from './changeLog.js';
+import { parseSecretContentPolicy } from '../incoming/secretPolicy.js';
 import { decodeCursor, encodeCursor, type Cursor } from './cursor.js';
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
@@ -39,7 +39,7 @@ async function docStates(q: Queryable, userId: string, ids: string[], policy: Se
   return new Map(
     rows.map((r) => {
       // Secret levels (rare; the column marks Mật and above) are parsed and shaped by the
-      // policy (shared/domain/secretContent); everything else goes out as stored.
+      // policy (shared/incoming/secretContent); everything else goes out as stored.
       const state = r.content_withheld ? JSON.stringify(shapeForDesktop(JSON.parse(r.state) as Omit<IncomingDocument, 'readAt'>, policy)) : r.state;
       return [r.id, `${state.slice(0, -1)},"readAt":${JSON.stringify(r.read_at)}}`];
     }),

@@ -12,13 +12,13 @@ import type { z } from 'zod';
 import { resolveActionTime } from '../../shared/domain/actionTime.js';
 import { AppError, errorBody, type AppErrorBody } from '../../shared/i18n/errors.js';
 import type { UserSummary } from '../../shared/model/organisation.js';
-import { isMutationName, MUTATION_ARGS, type Mutation } from '../../shared/sync/mutations.js';
+import { isMutationName, MUTATION_ARGS, type Mutation } from '../../shared/incoming/mutations.js';
 import { CONTROL_CHARACTER } from '../../shared/model/primitives.js';
 import { ABANDONED_MUTATION, type MutationResult, type PushRequest, type PushResponse } from '../../shared/sync/protocol.js';
 import { formatDateTimeVi } from '../../shared/text/vietnamese.js';
 import type { Db, Queryable } from '../db/database.js';
-import { applyIncomingMutation } from '../domain/incomingService.js';
-import type { OrganisationCache } from '../domain/organisation.js';
+import { applyIncomingMutation } from '../incoming/service.js';
+import type { OrganisationCache } from '../org/organisation.js';
 import { invalidInput } from '../http/validation.js';
 
 export interface PushDeps {

@@ -3,7 +3,7 @@
  * Pure and free of zod (type-only imports): the renderer may import it
  * (scripts/check-layers.ts; docs/decisions.md §24).
  */
-import type { Assignment } from '../model/incoming.js';
+import type { Assignment } from '../incoming/model.js';
 import type { Unit, UserSummary } from '../model/organisation.js';
 
 /** The organisation as the rules need it. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FileRef, IncomingMetadata } from './incoming.js';
+import { FileRef, IncomingMetadata } from '../incoming/model.js';
 import { fileName, isoDateTime, sha256Hex } from './primitives.js';
 
 /**

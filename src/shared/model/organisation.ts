@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidAgencyCode } from '../domain/agencyCode.js';
-import { SECRET_CONTENT_MODES } from '../domain/secretContent.js';
+import { SECRET_CONTENT_MODES } from '../incoming/secretContent.js';
 import { requiredText, text, uuid } from './primitives.js';
 
 export const ROLES = ['clerk', 'specialist', 'leader', 'admin'] as const;
@@ -40,7 +40,7 @@ export const UserSummary = z.object({
 });
 export type UserSummary = z.infer<typeof UserSummary>;
 
-/** The agency's choice, per secret level, of what reaches desktops (shared/domain/secretContent.ts). */
+/** The agency's choice, per secret level, of what reaches desktops (shared/incoming/secretContent.ts). */
 export const SecretContentPolicy = z.object({
   confidential: z.enum(SECRET_CONTENT_MODES),
   secret: z.enum(SECRET_CONTENT_MODES),

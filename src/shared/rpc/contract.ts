@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AssignmentRole, DocumentStatus, IncomingDocument, IncomingMetadata, Urgency, Confidentiality, FileRef } from '../model/incoming.js';
+import { AssignmentRole, DocumentStatus, IncomingDocument, IncomingMetadata, Urgency, Confidentiality, FileRef } from '../incoming/model.js';
 import { Agency, Organisation, UserSummary } from '../model/organisation.js';
 import { isoDate, isoDateTime, noControlCharacters, sha256Hex, uuid, fileName } from '../model/primitives.js';
-import { MUTATION_NAMES } from '../sync/mutations.js';
+import { MUTATION_NAMES } from '../incoming/mutations.js';
 import { ErrorBody } from '../sync/protocol.js';
 import {
   ComposeInput,

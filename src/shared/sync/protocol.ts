@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IncomingDocument } from '../model/incoming.js';
+import { IncomingDocument } from '../incoming/model.js';
 import { Agency, UserSummary } from '../model/organisation.js';
 import { isoDateTime, noControlCharacters, plainString, uuid } from '../model/primitives.js';
 

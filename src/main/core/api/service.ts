@@ -23,8 +23,8 @@ import {
   type Session,
   type SyncStatus,
 } from '../../../shared/rpc/contract.js';
-import { decodeKeyset, encodeKeyset, listItemOf, matchesFilter, rowToItem } from '../db/documents.js';
-import { duplicateKey } from '../../../shared/domain/duplicates.js';
+import { decodeKeyset, encodeKeyset, listItemOf, matchesFilter, rowToItem } from '../incoming/store.js';
+import { duplicateKey } from '../../../shared/incoming/duplicates.js';
 import { controlCharacterIssue } from '../../../shared/model/primitives.js';
 import { matchesTerms, queryTerms, searchBody } from '../db/search.js';
 import { SyncEngine, type SyncOptions } from '../sync/engine.js';
@@ -33,7 +33,7 @@ import type { OutboxEntry } from '../sync/outbox.js';
 import type { SecretStore } from '../session/secretStore.js';
 import { UserCache } from '../session/userCache.js';
 import { META } from '../db/meta.js';
-import { check, overlay, type Overlaid, type OverlayContext } from './overlay.js';
+import { check, overlay, type Overlaid, type OverlayContext } from '../incoming/overlay.js';
 import { MailService, mailHandlers } from '../mail/service.js';
 import type { MailEngineOptions } from '../mail/engine.js';
 

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/index.js';
-import { DocumentStore } from '../db/documents.js';
+import { DocumentStore } from '../incoming/store.js';
 import { META, MetaStore } from '../db/meta.js';
 import { isPlainDatabase, openDatabase, type Db } from '../db/open.js';
 import { FileCache, type FileCacheOptions } from '../files/fileCache.js';

@@ -1,7 +1,7 @@
 import { AppError, Organisation, type PullPage, type UserSummary } from '../../../shared/index.js';
 import type { MutationWarning, SyncStatus } from '../../../shared/rpc/contract.js';
 import type { FailedMutation } from '../../../shared/rpc/contract.js';
-import type { DocumentStore } from '../db/documents.js';
+import type { DocumentStore } from '../incoming/store.js';
 import { META, type MetaStore } from '../db/meta.js';
 import type { Db } from '../db/open.js';
 import type { FileCache } from '../files/fileCache.js';

@@ -1,5 +1,5 @@
 import { errorBody, type PullPage, type RefusedChange } from '../../../shared/index.js';
-import type { DocumentStore, Viewer } from '../db/documents.js';
+import type { DocumentStore, Viewer } from '../incoming/store.js';
 import { META, type MetaStore } from '../db/meta.js';
 import type { Db } from '../db/open.js';
 import type { Outbox } from './outbox.js';

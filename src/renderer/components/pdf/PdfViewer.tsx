@@ -2,7 +2,7 @@ import { DownloadOutlined, LeftOutlined, MenuOutlined, RightOutlined, SearchOutl
 import { Alert, Button, Input, InputNumber, Select, Space, Spin, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FileRef } from '../../../shared/model/incoming.js';
+import type { FileRef } from '../../../shared/incoming/model.js';
 import { RpcError } from '../../../shared/rpc/client.js';
 import { useApp, useRpc } from '../../app/AppContext.js';
 import { bodyText, type LocalizedBody } from '../../app/util.js';

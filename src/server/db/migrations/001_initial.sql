@@ -57,7 +57,7 @@ CREATE TABLE documents (
   agency_id uuid NOT NULL REFERENCES agencies(id),
   arrival_year integer NOT NULL,
   arrival_number integer NOT NULL,
-  -- The duplicate look-up keys (src/shared/domain/duplicates.ts), not the text shown.
+  -- The duplicate look-up keys (src/shared/incoming/duplicates.ts), not the text shown.
   code_number text NOT NULL,
   code_notation_key text NOT NULL,
   issuer_key text NOT NULL,

@@ -1,5 +1,5 @@
 -- The agency's choice, per secret level, of what reaches desktops
--- (src/shared/domain/secretContent.ts): JSON {"confidential","secret","top_secret"}
+-- (src/shared/incoming/secretContent.ts): JSON {"confidential","secret","top_secret"}
 -- each 'metadata' or 'full'. NULL is the Decree 30 default (metadata only).
 -- documents.content_withheld keeps meaning "a secret level (Mật and above)": what
 -- is actually withheld is decided from the policy at each pull and download.

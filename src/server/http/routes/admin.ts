@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../shared/i18n/errors.js';
 import { SecretContentPolicy } from '../../../shared/model/organisation.js';
 import { API_PREFIX } from '../../../shared/sync/protocol.js';
-import { loadSecretContentPolicy, setSecretContentPolicy } from '../../domain/secretPolicy.js';
+import { loadSecretContentPolicy, setSecretContentPolicy } from '../../incoming/secretPolicy.js';
 import { currentUser } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { parseWith } from '../validation.js';

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/i18n/errors.js';
 import { API_PREFIX, LoginRequest, type LoginResponse } from '../../../shared/sync/protocol.js';
 import { DUMMY_HASH, verifyPassword } from '../../auth/passwords.js';
 import { createSession, deleteSession } from '../../auth/sessions.js';
-import { toUserSummary } from '../../domain/organisation.js';
+import { toUserSummary } from '../../org/organisation.js';
 import { bearerToken, currentUser } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { parseWith } from '../validation.js';

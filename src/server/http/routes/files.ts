@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError, errorBody } from '../../../shared/i18n/errors.js';
 import { API_PREFIX, MAX_FILE_BYTES } from '../../../shared/sync/protocol.js';
 import { sha256Of } from '../../blobs/blobStore.js';
-import { decideFileAccess, loadFileHoldings } from '../../domain/fileAccess.js';
+import { decideFileAccess, loadFileHoldings } from '../../blobs/fileAccess.js';
 import { currentUser } from '../auth.js';
 import type { ServerContext } from '../context.js';
 

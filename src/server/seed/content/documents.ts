@@ -8,7 +8,7 @@
  * can be, and no later than `endDate`; every deadline satisfies the workflow rules at the
  * moment the step happens (not before that day; a re-assignment's not after its parent's).
  */
-import type { AssignmentRole, Confidentiality, IncomingMetadata, Urgency } from '../../../shared/model/incoming.js';
+import type { AssignmentRole, Confidentiality, IncomingMetadata, Urgency } from '../../../shared/incoming/model.js';
 import { DOCUMENT_TYPES, buildCodeNotation, formatCodeNumber, type DocumentTypeInfo } from '../../../shared/domain/documentNumber.js';
 import { formatDateVi, monthInDateLine, vnToday } from '../../../shared/text/vietnamese.js';
 import { addWorkingDays as addWorkingIsoDays, isWorkingDay as isWorkingIsoDay } from '../../../shared/domain/workingDays.js';

@@ -14,7 +14,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, type PDFRef } from 'pdf-lib';
-import type { Confidentiality, Urgency } from '../../../shared/model/incoming.js';
+import type { Confidentiality, Urgency } from '../../../shared/incoming/model.js';
 import { formatDateVi, nfcDeep, placeDateLine } from '../../../shared/text/vietnamese.js';
 import { SubsetFont, fontFace, type FontStyle } from './fonts.js';
 import { fillerParagraphs, genericBody } from './prose.js';

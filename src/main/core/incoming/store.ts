@@ -9,9 +9,9 @@ import {
 } from '../../../shared/index.js';
 import type { IncomingFilter, IncomingListItem } from '../../../shared/rpc/contract.js';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
-import type { Db } from './open.js';
-import { duplicateKey } from '../../../shared/domain/duplicates.js';
-import { ftsMatchExpression, searchBody } from './search.js';
+import type { Db } from '../db/open.js';
+import { duplicateKey } from '../../../shared/incoming/duplicates.js';
+import { ftsMatchExpression, searchBody } from '../db/search.js';
 
 /** The columns of one list row, as stored. */
 export interface DocumentRow {

@@ -2,7 +2,7 @@ import { App } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncomingView } from '../../../shared/rpc/contract.js';
-import type { MutationInput, MutationName } from '../../../shared/sync/mutations.js';
+import type { MutationInput, MutationName } from '../../../shared/incoming/mutations.js';
 import { useApp, useChanged, useRpc } from '../../app/AppContext.js';
 import { errorText } from '../../app/util.js';
 

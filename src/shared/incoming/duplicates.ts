@@ -10,7 +10,7 @@
  * The server and the core use these same keys.
  */
 import { foldForSearch } from '../text/vietnamese.js';
-import { DASH_VARIANTS } from './documentNumber.js';
+import { DASH_VARIANTS } from '../domain/documentNumber.js';
 
 const squash = (s: string): string => foldForSearch(s.replace(DASH_VARIANTS, '-')).replace(/\s+/gu, '');
 

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../../shared/i18n/errors.js';
-import { API_PREFIX, DuplicateCheckRequest, type DuplicateCheckResponse } from '../../../shared/sync/protocol.js';
-import { findDuplicates } from '../../domain/documentStore.js';
-import { currentUser } from '../auth.js';
-import type { ServerContext } from '../context.js';
-import { parseWith } from '../validation.js';
+import { AppError } from '../../shared/i18n/errors.js';
+import { API_PREFIX, DuplicateCheckRequest, type DuplicateCheckResponse } from '../../shared/sync/protocol.js';
+import { findDuplicates } from './store.js';
+import { currentUser } from '../http/auth.js';
+import type { ServerContext } from '../http/context.js';
+import { parseWith } from '../http/validation.js';
 
 export function incomingRoutes(app: FastifyInstance, ctx: ServerContext): void {
   /** The clerk's duplicate warning while filling in the registration form. */

@@ -11,13 +11,13 @@ import {
 import { Alert, Button, Descriptions, Empty, Input, Result, Space, Tabs, Tag, Timeline, Tooltip, Typography, App } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Assignment, HistoryAction, IncomingDocument } from '../../../shared/model/incoming.js';
+import type { Assignment, HistoryAction, IncomingDocument } from '../../../shared/incoming/model.js';
 import type { IncomingView } from '../../../shared/rpc/contract.js';
-import type { MutationName } from '../../../shared/sync/mutations.js';
+import type { MutationName } from '../../../shared/incoming/mutations.js';
 import { formatDateTimeVi, formatDateVi, vnToday } from '../../../shared/text/vietnamese.js';
 import { useApp, useMe, useRpc } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
-import { canRevokeAssignment } from '../../../shared/domain/rights.js';
+import { canRevokeAssignment } from '../../../shared/incoming/rights.js';
 import { assigneeName, bodyText, errorText, userName } from '../../app/util.js';
 import { ConfidentialityTag, OverdueTag, PendingTag, RoleTag, StatusTag, UrgencyTag } from '../../components/DocTags.js';
 import { Loading } from '../../components/Loading.js';
@@ -326,7 +326,7 @@ function ProcessingPanel({ view }: { view: IncomingView }): React.JSX.Element {
   );
 }
 
-/** Where a secret level's text was kept off this desktop (shared/domain/secretContent.ts), say so rather than show a blank. */
+/** Where a secret level's text was kept off this desktop (shared/incoming/secretContent.ts), say so rather than show a blank. */
 function WithheldText(): React.JSX.Element {
   const { t } = useTranslation();
   return (

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fileName, isoDate, isoDateTime, requiredText, sha256Hex, text, uuid } from './primitives.js';
+import { fileName, isoDate, isoDateTime, requiredText, sha256Hex, text, uuid } from '../model/primitives.js';
 
 /** Độ khẩn (DOMAIN.md §4); edXML Priority 0–3 in this order. */
 export const URGENCIES = ['normal', 'urgent', 'very_urgent', 'flash'] as const;
@@ -84,7 +84,7 @@ export const Opinion = z.object({
   id: uuid,
   authorId: uuid,
   kind: z.enum(OPINION_KINDS),
-  /** Empty only where a secret level's text is withheld from desktops (domain/secretContent.ts); AddOpinionArgs requires it. */
+  /** Empty only where a secret level's text is withheld from desktops (incoming/secretContent.ts); AddOpinionArgs requires it. */
   content: text(4000),
   /** Progress in percent, for kind 'progress'. */
   progress: z.number().int().min(0).max(100).nullable(),
@@ -134,7 +134,7 @@ export const IncomingDocument = IncomingMetadata.extend({
   completionNote: text(4000),
   /** Documents registered earlier with the same number/symbol, issuer and issue date. */
   duplicateOf: z.array(uuid),
-  /** This recipient gets the register entry only (a secret level under the agency's policy, domain/secretContent.ts): no files, no texts. */
+  /** This recipient gets the register entry only (a secret level under the agency's policy, incoming/secretContent.ts): no files, no texts. */
   contentWithheld: z.boolean(),
   files: z.array(FileRef),
   assignments: z.array(Assignment),

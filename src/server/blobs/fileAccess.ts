@@ -11,10 +11,10 @@
  *     registration ends it (a specialist whose upload a clerk registered as a
  *     secret document gets nothing more).
  */
-import { isContentWithheld, type SecretContentPolicy } from '../../shared/domain/secretContent.js';
-import type { Confidentiality } from '../../shared/model/incoming.js';
+import { isContentWithheld, type SecretContentPolicy } from '../../shared/incoming/secretContent.js';
+import type { Confidentiality } from '../../shared/incoming/model.js';
 import type { Queryable } from '../db/database.js';
-import { parseSecretContentPolicy } from './secretPolicy.js';
+import { parseSecretContentPolicy } from '../incoming/secretPolicy.js';
 
 export interface FileHolding {
   documentId: string;

@@ -9,7 +9,7 @@ import type { IncomingFilter, IncomingListItem } from '../../../shared/rpc/contr
 import { formatDateVi } from '../../../shared/text/vietnamese.js';
 import { useApp, useChanged, useMe, useRpc } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
-import { canRegister, seesWholeRegister } from '../../../shared/domain/rights.js';
+import { canRegister, seesWholeRegister } from '../../../shared/incoming/rights.js';
 import { errorText } from '../../app/util.js';
 import { listKeyDown } from '../../components/listKeys.js';
 import { FIRST_PAGE, IncomingPager, type ListQuery, type PagerState } from './pager.js';

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Result, Space, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Assignment, IncomingDocument, Opinion } from '../../../shared/model/incoming.js';
+import type { Assignment, IncomingDocument, Opinion } from '../../../shared/incoming/model.js';
 import type { Organisation } from '../../../shared/model/organisation.js';
 import { formatDateVi, placeDateLine } from '../../../shared/text/vietnamese.js';
 import { useApp } from '../../app/AppContext.js';

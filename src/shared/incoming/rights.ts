@@ -8,10 +8,10 @@
  * never re-derive them, so this module is pure and free of zod (type-only imports
  * of the models): the layering check lets the renderer import it.
  */
-import type { Assignment, AssignmentRole, IncomingDocument } from '../model/incoming.js';
+import type { Assignment, AssignmentRole, IncomingDocument } from './model.js';
 import type { UserSummary } from '../model/organisation.js';
-import type { Mutation } from '../sync/mutations.js';
-import { isAgencyLeader, leadsUnit, type OrgView } from './org.js';
+import type { Mutation } from './mutations.js';
+import { isAgencyLeader, leadsUnit, type OrgView } from '../domain/org.js';
 
 type Who = Pick<UserSummary, 'id' | 'role' | 'unitId'>;
 type Units = OrgView['units'];

@@ -2,13 +2,13 @@
  * Applying one mutation of the incoming workflow inside a transaction: the shared
  * rules decide, this module loads and stores.
  */
-import { applyMutation, createIncoming, type RuleContext } from '../../shared/domain/incomingRules.js';
+import { applyMutation, createIncoming, type RuleContext } from '../../shared/incoming/rules.js';
 import { AppError, errorBody, type AppErrorBody } from '../../shared/i18n/errors.js';
-import type { Mutation } from '../../shared/sync/mutations.js';
+import type { Mutation } from '../../shared/incoming/mutations.js';
 import { vnDateParts } from '../../shared/text/vietnamese.js';
 import type { Queryable } from '../db/database.js';
-import { recordChanges } from './changeLog.js';
-import { findDuplicates, loadDocument, nextArrivalNumber, saveDocument } from './documentStore.js';
+import { recordChanges } from '../sync/changeLog.js';
+import { findDuplicates, loadDocument, nextArrivalNumber, saveDocument } from './store.js';
 
 export interface MutationOutcome {
   /** Users whose clients should pull now. */

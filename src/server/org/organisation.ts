@@ -5,7 +5,7 @@
 import { Agency, Organisation, Unit, UserSummary, type Role } from '../../shared/model/organisation.js';
 import type { Db, Queryable } from '../db/database.js';
 import { hashPassword } from '../auth/passwords.js';
-import { parseSecretContentPolicy } from './secretPolicy.js';
+import { parseSecretContentPolicy } from '../incoming/secretPolicy.js';
 
 interface UserRow {
   id: string;

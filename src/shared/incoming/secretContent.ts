@@ -11,7 +11,7 @@
  * the registration form words its note from it, so they cannot disagree.
  * Pure TypeScript (no zod) so the renderer may import it.
  */
-import type { Confidentiality, IncomingDocument } from '../model/incoming.js';
+import type { Confidentiality, IncomingDocument } from './model.js';
 
 export const SECRET_LEVELS = ['confidential', 'secret', 'top_secret'] as const;
 export type SecretLevel = (typeof SECRET_LEVELS)[number];

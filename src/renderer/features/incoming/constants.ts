@@ -4,7 +4,7 @@
  * test/renderer/constants.test.ts checks they match the shared schemas.
  */
 import { DOCUMENT_TYPES as SHARED_DOCUMENT_TYPES } from '../../../shared/domain/documentNumber.js';
-import type { Confidentiality, Urgency } from '../../../shared/model/incoming.js';
+import type { Confidentiality, Urgency } from '../../../shared/incoming/model.js';
 
 export const URGENCIES: readonly Urgency[] = ['normal', 'urgent', 'very_urgent', 'flash'];
 export const CONFIDENTIALITIES: readonly Confidentiality[] = ['normal', 'confidential', 'secret', 'top_secret'];

@@ -3,15 +3,15 @@
  * document (doc_access) and appends to the change log in the same transaction;
  * it returns the users whose clients should be poked.
  */
-import { accessUserIds, type OrgView } from '../../shared/domain/incomingRules.js';
-import type { IncomingDocument } from '../../shared/model/incoming.js';
-import { duplicateKeyParts, type DuplicateFields } from '../../shared/domain/duplicates.js';
+import { accessUserIds, type OrgView } from '../../shared/incoming/rules.js';
+import type { IncomingDocument } from '../../shared/incoming/model.js';
+import { duplicateKeyParts, type DuplicateFields } from '../../shared/incoming/duplicates.js';
 import type { Queryable } from '../db/database.js';
-import { recordChanges, type ChangeEntry } from './changeLog.js';
+import { recordChanges, type ChangeEntry } from '../sync/changeLog.js';
 import { checkWritable, repairLegacyState } from './legacyState.js';
 
 
-/** The stored duplicate columns: number, symbol and issuer keys (see shared/domain/duplicates), and the issue date itself (its year is compared). */
+/** The stored duplicate columns: number, symbol and issuer keys (see shared/incoming/duplicates), and the issue date itself (its year is compared). */
 export function duplicateColumns(m: DuplicateFields): [string, string, string, string] {
   const k = duplicateKeyParts(m);
   return [k.number, k.notation, k.issuer, m.issuedDate.trim()];

@@ -5,10 +5,10 @@
  * re-sends every secret document of a changed level, so each desktop gets the state
  * the new policy allows — content added, or content taken away.
  */
-import { DEFAULT_SECRET_CONTENT_POLICY, SECRET_LEVELS, type SecretContentPolicy } from '../../shared/domain/secretContent.js';
+import { DEFAULT_SECRET_CONTENT_POLICY, SECRET_LEVELS, type SecretContentPolicy } from '../../shared/incoming/secretContent.js';
 import { SecretContentPolicy as PolicySchema } from '../../shared/model/organisation.js';
 import type { Db, Queryable } from '../db/database.js';
-import { recordChanges } from './changeLog.js';
+import { recordChanges } from '../sync/changeLog.js';
 
 /** The stored column (NULL: the default) as a policy. */
 export function parseSecretContentPolicy(stored: string | null | undefined): SecretContentPolicy {

@@ -6,7 +6,7 @@
  * it is written, so any action on it brings it back to every client, and it
  * checks every state it writes, so no new one can be unreadable.
  */
-import { IncomingDocument } from '../../shared/model/incoming.js';
+import { IncomingDocument } from '../../shared/incoming/model.js';
 import { AppError } from '../../shared/i18n/errors.js';
 import { CONTROL_CHARACTER } from '../../shared/model/primitives.js';
 

@@ -7,17 +7,17 @@
  * user sees is the state the server will reach.
  */
 import { AppError } from '../i18n/errors.js';
-import type { Assignment, AssignmentRole, HistoryAction, IncomingDocument } from '../model/incoming.js';
+import type { Assignment, AssignmentRole, HistoryAction, IncomingDocument } from './model.js';
 import type { UserSummary } from '../model/organisation.js';
-import type { Mutation, MutationArgs } from '../sync/mutations.js';
+import type { Mutation, MutationArgs } from './mutations.js';
 import { formatDateVi, vnToday } from '../text/vietnamese.js';
-import { assigneeName, leadsUnit, unitName, unitSubtree, type OrgView } from './org.js';
+import { assigneeName, leadsUnit, unitName, unitSubtree, type OrgView } from '../domain/org.js';
 import { assignmentsOf, canAddOpinion, canComplete, canDirect, canHandDown, canRevokeAssignment, canSee } from './rights.js';
-import { canonicalDocumentType } from './documentNumber.js';
+import { canonicalDocumentType } from '../domain/documentNumber.js';
 
 // Who may do what lives in rights.ts (the renderer imports it too); re-exported for the server and core.
 export { accessUserIds, allowedActions, assignmentsOf, canComplete, canSee } from './rights.js';
-export { assigneeName, leadsUnit, type OrgView } from './org.js';
+export { assigneeName, leadsUnit, type OrgView } from '../domain/org.js';
 
 export interface RuleContext {
   readonly actor: UserSummary;

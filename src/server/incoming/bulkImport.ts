@@ -3,10 +3,10 @@
  * older system): the same rows as documentStore.saveDocument writes one by one —
  * state, files, access, change log, arrival counters — in large batched statements.
  */
-import { accessUserIds, type OrgView } from '../../shared/domain/incomingRules.js';
-import type { IncomingDocument } from '../../shared/model/incoming.js';
+import { accessUserIds, type OrgView } from '../../shared/incoming/rules.js';
+import type { IncomingDocument } from '../../shared/incoming/model.js';
 import type { Db } from '../db/database.js';
-import { duplicateColumns, storedState } from './documentStore.js';
+import { duplicateColumns, storedState } from './store.js';
 import { checkWritable } from './legacyState.js';
 
 export interface BulkBlob {

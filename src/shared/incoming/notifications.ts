@@ -19,7 +19,7 @@
  * first time: thousands of documents are not news), documents with my own pending
  * changes (I just did that), completed documents. Many at once become one summary.
  */
-import type { FailedMutation, IncomingListItem } from './rpc/contract.js';
+import type { FailedMutation, IncomingListItem } from '../rpc/contract.js';
 
 export type Role = NonNullable<IncomingListItem['myRole']>;
 

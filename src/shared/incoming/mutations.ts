@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MAX_FILES_PER_DOCUMENT } from './limits.js';
-import { AssignmentRole, FileRef, IncomingMetadata, OPINION_KINDS } from '../model/incoming.js';
+import { MAX_FILES_PER_DOCUMENT } from '../sync/limits.js';
+import { AssignmentRole, FileRef, IncomingMetadata, OPINION_KINDS } from './model.js';
 import { isoDate, requiredText, text, uuid } from '../model/primitives.js';
 
 /**

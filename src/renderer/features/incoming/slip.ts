@@ -3,7 +3,7 @@
  * Node test can read it without a browser. ProcessingSlip.tsx lays it out.
  */
 import type { TFunction } from 'i18next';
-import type { Assignment, IncomingDocument } from '../../../shared/model/incoming.js';
+import type { Assignment, IncomingDocument } from '../../../shared/incoming/model.js';
 import type { Organisation } from '../../../shared/model/organisation.js';
 import { formatDateVi } from '../../../shared/text/vietnamese.js';
 import { unitName, userName } from '../../../shared/domain/org.js';
