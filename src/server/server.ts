@@ -11,6 +11,7 @@ import { migrate } from './db/migrate.js';
 import { OrganisationCache } from './org/organisation.js';
 import { buildApp } from './http/app.js';
 import type { ServerContext } from './http/context.js';
+import { serverKinds } from './kinds.js';
 import { PokeHub } from './sync/pokes.js';
 
 export interface ServerOptions {
@@ -49,6 +50,7 @@ export async function openServerContext(options: ServerOptions): Promise<ServerC
     blobs: new BlobStore(join(options.dataDir, 'files')),
     orgs: new OrganisationCache(),
     pokes,
+    kinds: serverKinds(),
     epoch: await ensureEpoch(db),
     now: options.now ?? (() => new Date()),
     sessionTtlMs: options.sessionTtlMs ?? 14 * 24 * 3600 * 1000,

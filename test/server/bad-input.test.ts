@@ -247,7 +247,7 @@ describe.each(BACKENDS)('bad input (%s)', (backend) => {
     expect(leaderPush.body.results.map((r: any) => r.error?.code)).toEqual([...Array(6).fill('control_characters'), 'unknown_mutation']);
     expect(leaderPush.body.lastMutationId).toBe(7);
     const after = await rowCounts(s);
-    for (const table of ['documents', 'doc_access', 'changes', 'arrival_counters']) expect(after[table], table).toBe(counts[table]);
+    for (const table of ['documents', 'record_access', 'record_changes', 'arrival_counters']) expect(after[table], table).toBe(counts[table]);
 
     // A NUL in the address: no route takes it, and it reaches no query.
     expectError(await http(s.url, 'GET', '/files/%00', { token: t.chutich }), 400, 'validation_failed');

@@ -77,7 +77,7 @@ describe.each(BACKENDS)('rights (%s)', (backend) => {
     expect(await storedState(s, id)).toEqual(before);
     const after = await rowCounts(s);
     expect({ ...after, clients: counts.clients, mutation_results: counts.mutation_results }).toEqual(counts);
-    expect((await s.server.db.query('SELECT 1 FROM doc_reads WHERE user_id = $1', [U['cv.kinhte1'].id])).rowCount).toBe(0);
+    expect((await s.server.db.query('SELECT 1 FROM record_reads WHERE user_id = $1', [U['cv.kinhte1'].id])).rowCount).toBe(0);
     expect((await s.server.db.query('SELECT 1 FROM access_log WHERE user_id = $1', [U['cv.kinhte1'].id])).rowCount).toBe(0);
   });
 

@@ -109,7 +109,7 @@ export function expectRejected(r: HttpResult, code: ErrorCode): void {
 
 /** Row counts of every table, read from the server's own database. */
 export async function rowCounts(s: TestServer): Promise<Record<string, number>> {
-  const tables = ['documents', 'doc_access', 'doc_reads', 'document_files', 'blobs', 'changes', 'clients', 'mutation_results', 'arrival_counters', 'sessions', 'access_log'];
+  const tables = ['documents', 'record_access', 'record_reads', 'record_files', 'record_deadlines', 'blobs', 'record_changes', 'clients', 'mutation_results', 'arrival_counters', 'sessions', 'access_log'];
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = Number((await s.server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0]!.n);
   return out;

@@ -33,7 +33,7 @@ describe.each(BACKENDS)('sync protocol (%s)', (backend) => {
     args: { documentId, opinionId, kind: 'opinion', content },
   });
   const accessOf = async (user: keyof typeof U) =>
-    (await s.server.db.query<{ document_id: string }>('SELECT document_id FROM doc_access WHERE user_id = $1', [U[user].id])).rows.map((r) => r.document_id).sort();
+    (await s.server.db.query<{ record_id: string }>("SELECT record_id FROM record_access WHERE user_id = $1 AND kind = 'incoming'", [U[user].id])).rows.map((r) => r.record_id).sort();
 
   it('a paged initial pull returns every visible document exactly once, then an incremental pull only what changed', async () => {
     const clientId = randomUUID();

@@ -20,7 +20,8 @@ function baseline(obs: Observation): NotifyState {
 const failure = (id: number, name: string, code: 'issued_date_future' | 'main_handler_exists', documentId = listItem().id) => ({
   id,
   name,
-  documentId,
+  kind: 'incoming',
+  recordId: documentId,
   error: code === 'issued_date_future' ? errorBody(code, { date: '05/01/2027', today: '04/01/2027' }) : errorBody(code),
 });
 
@@ -66,7 +67,7 @@ describe('a rejected action', () => {
     expect(r.notices).toEqual([
       {
         kind: 'rejected',
-        documentId: f.documentId,
+        documentId: f.recordId,
         title: 'Thao tác không được máy chủ chấp nhận',
         body: 'Vào sổ văn bản đến: Ngày văn bản (05/01/2027) không được sau ngày vào sổ (04/01/2027).',
         critical: false,

@@ -19,7 +19,7 @@ import { parseSecretContentPolicy } from '../incoming/secretPolicy.js';
 export interface FileHolding {
   documentId: string;
   level: Confidentiality;
-  /** The user may see this document (doc_access). */
+  /** The user may see this record (record_access). */
   visible: boolean;
   /** The policy of the document's agency. */
   policy: SecretContentPolicy;
@@ -39,25 +39,34 @@ export function decideFileAccess(holdings: readonly FileHolding[], isUploader: b
   return { allowed: true, documentId: readable.documentId };
 }
 
-/** Every document holding `sha256`, as `userId` stands towards it. */
-export async function loadFileHoldings(q: Queryable, sha256: string, userId: string): Promise<{ holdings: FileHolding[]; isUploader: boolean }> {
+/** Every incoming document holding `sha256`, as `userId` stands towards it. */
+export async function incomingFileHoldings(q: Queryable, sha256: string, userId: string): Promise<FileHolding[]> {
   const rows = (
     await q.query<{ document_id: string; level: Confidentiality | null; visible: boolean; policy: string | null }>(
-      `SELECT f.document_id,
+      `SELECT f.record_id AS document_id,
               CASE WHEN d.content_withheld THEN (d.state::jsonb ->> 'confidentiality') ELSE 'normal' END AS level,
-              EXISTS (SELECT 1 FROM doc_access a WHERE a.document_id = f.document_id AND a.user_id = $2) AS visible,
+              EXISTS (SELECT 1 FROM record_access a WHERE a.record_id = f.record_id AND a.user_id = $2 AND a.kind = 'incoming') AS visible,
               g.secret_content_policy AS policy
-         FROM document_files f
-         JOIN documents d ON d.id = f.document_id
+         FROM record_files f
+         JOIN documents d ON d.id = f.record_id
          JOIN agencies g ON g.id = d.agency_id
-        WHERE f.sha256 = $1
-        ORDER BY f.document_id`,
+        WHERE f.sha256 = $1 AND f.kind = 'incoming'
+        ORDER BY f.record_id`,
       [sha256, userId],
     )
   ).rows;
+  return rows.map((r) => ({ documentId: r.document_id, level: r.level ?? 'normal', visible: r.visible, policy: parseSecretContentPolicy(r.policy) }));
+}
+
+/** Every record of every kind holding `sha256`, as `userId` stands towards it. */
+export async function loadFileHoldings(
+  q: Queryable,
+  kinds: Iterable<{ fileHoldings?(q: Queryable, sha256: string, userId: string): Promise<FileHolding[]> }>,
+  sha256: string,
+  userId: string,
+): Promise<{ holdings: FileHolding[]; isUploader: boolean }> {
+  const holdings: FileHolding[] = [];
+  for (const k of kinds) if (k.fileHoldings) holdings.push(...(await k.fileHoldings(q, sha256, userId)));
   const uploader = (await q.query('SELECT 1 FROM blobs WHERE sha256 = $1 AND uploaded_by = $2', [sha256, userId])).rows.length > 0;
-  return {
-    holdings: rows.map((r) => ({ documentId: r.document_id, level: r.level ?? 'normal', visible: r.visible, policy: parseSecretContentPolicy(r.policy) })),
-    isUploader: uploader,
-  };
+  return { holdings, isUploader: uploader };
 }

@@ -8,6 +8,7 @@ import type { IncomingDocument } from '../../shared/incoming/model.js';
 import type { Db } from '../db/database.js';
 import { duplicateColumns, storedState } from './store.js';
 import { checkWritable } from './legacyState.js';
+import { incomingDeadlineRow } from '../dashboard/incomingFacts.js';
 
 export interface BulkBlob {
   sha256: string;
@@ -30,8 +31,8 @@ export async function bulkInsertDocuments(db: Db, docs: IncomingDocument[], org:
     for (const d of docs) checkWritable(d);
     const keys = docs.map(duplicateColumns);
     await q.query(
-      `INSERT INTO documents (id, agency_id, arrival_year, arrival_number, code_number, code_notation_key, issuer_key, issued_date, state, updated_at, content_withheld, subject, arrival_date)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::boolean[], $12::text[], $13::text[])`,
+      `INSERT INTO documents (id, agency_id, arrival_year, arrival_number, code_number, code_notation_key, issuer_key, issued_date, state, updated_at, content_withheld, subject, arrival_date, version)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::boolean[], $12::text[], $13::text[], $14::int[])`,
       [
         docs.map((d) => d.id),
         docs.map((d) => d.agencyId),
@@ -46,6 +47,7 @@ export async function bulkInsertDocuments(db: Db, docs: IncomingDocument[], org:
         docs.map((d) => d.contentWithheld),
         docs.map((d) => d.subject),
         docs.map((d) => d.arrivalDate),
+        docs.map((d) => d.version),
       ],
     );
     const fileDoc: string[] = [];
@@ -57,10 +59,29 @@ export async function bulkInsertDocuments(db: Db, docs: IncomingDocument[], org:
       for (const u of accessUserIds(d, org)) (accessDoc.push(d.id), accessUser.push(u));
     }
     if (fileDoc.length > 0)
-      await q.query('INSERT INTO document_files (document_id, sha256) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING', [fileDoc, fileSha]);
-    if (accessDoc.length > 0) await q.query('INSERT INTO doc_access (document_id, user_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [accessDoc, accessUser]);
+      await q.query("INSERT INTO record_files (record_id, sha256, kind) SELECT d, s, 'incoming' FROM unnest($1::uuid[], $2::text[]) AS t(d, s) ON CONFLICT DO NOTHING", [fileDoc, fileSha]);
+    if (accessDoc.length > 0)
+      await q.query("INSERT INTO record_access (record_id, user_id, kind) SELECT d, u, 'incoming' FROM unnest($1::uuid[], $2::uuid[]) AS t(d, u)", [accessDoc, accessUser]);
+    const deadlines = docs.flatMap((d) => {
+      const row = incomingDeadlineRow(d, org);
+      return row ? [{ id: d.id, ...row }] : [];
+    });
+    if (deadlines.length > 0)
+      await q.query(
+        `INSERT INTO record_deadlines (kind, record_id, agency_id, unit_id, user_id, deadline, done_on, title)
+         SELECT 'incoming', * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[])`,
+        [
+          deadlines.map((r) => r.id),
+          deadlines.map((r) => r.agencyId),
+          deadlines.map((r) => r.unitId),
+          deadlines.map((r) => r.userId),
+          deadlines.map((r) => r.deadline),
+          deadlines.map((r) => r.doneOn),
+          deadlines.map((r) => r.title),
+        ],
+      );
     const last = (await q.query<{ seq: number }>('UPDATE change_counter SET seq = seq + $1 WHERE id = 1 RETURNING seq', [docs.length])).rows[0]!.seq;
-    await q.query(`INSERT INTO changes (seq, document_id, user_id, kind) SELECT s, d, NULL, 'put' FROM unnest($1::bigint[], $2::uuid[]) AS t(s, d)`, [
+    await q.query(`INSERT INTO record_changes (seq, kind, record_id, user_id, op) SELECT s, 'incoming', d, NULL, 'put' FROM unnest($1::bigint[], $2::uuid[]) AS t(s, d)`, [
       docs.map((_, i) => last - docs.length + 1 + i),
       docs.map((d) => d.id),
     ]);

@@ -45,7 +45,7 @@ export async function setSecretContentPolicy(
     ).rows.map((r) => r.id);
     await recordChanges(
       q,
-      docs.map((documentId) => ({ documentId, userId: null, kind: 'put' as const })),
+      docs.map((recordId) => ({ kind: 'incoming', recordId, userId: null, op: 'put' as const })),
     );
     // Everyone in the agency re-reads the organisation (the form's note follows the policy).
     for (const r of (await q.query<{ id: string }>('SELECT id FROM users WHERE agency_id = $1', [agencyId])).rows) pokeUsers.add(r.id);

@@ -1,40 +1,22 @@
 /**
- * Applying one mutation of the incoming workflow inside a transaction: the shared
- * rules decide, this module loads and stores.
+ * The server side of the incoming workflow's mutations, run inside the push's
+ * transaction: the shared defs (shared/incoming/defs.ts) decide, this module loads
+ * what they need, supplies what only the server knows (arrival numbers, duplicates)
+ * and stores the result.
  */
-import { applyMutation, createIncoming, type RuleContext } from '../../shared/incoming/rules.js';
-import { AppError, errorBody, type AppErrorBody } from '../../shared/i18n/errors.js';
-import type { Mutation } from '../../shared/incoming/mutations.js';
+import { incomingMutations, type RegisterFacts } from '../../shared/incoming/defs.js';
+import type { IncomingDocument } from '../../shared/incoming/model.js';
+import type { MutationArgs } from '../../shared/incoming/mutations.js';
+import type { RuleContext } from '../../shared/domain/ruleContext.js';
+import { AppError, errorBody } from '../../shared/i18n/errors.js';
+import type { AnyMutationDef } from '../../shared/sync/registry.js';
 import { vnDateParts } from '../../shared/text/vietnamese.js';
 import type { Queryable } from '../db/database.js';
-import { recordChanges } from '../sync/changeLog.js';
+import { markRead } from '../sync/access.js';
+import type { MutationOutcome, ServerMutation } from '../sync/kinds.js';
 import { findDuplicates, loadDocument, nextArrivalNumber, saveDocument } from './store.js';
 
-export interface MutationOutcome {
-  /** Users whose clients should pull now. */
-  poke: Set<string>;
-  warnings: AppErrorBody[];
-}
-
-export async function applyIncomingMutation(q: Queryable, mutation: Mutation, ctx: RuleContext): Promise<MutationOutcome> {
-  if (mutation.name === 'incoming.register') return register(q, mutation.args, ctx);
-  const doc = await loadDocument(q, mutation.args.documentId, true);
-  if (!doc || doc.agencyId !== ctx.actor.agencyId) throw new AppError('document_not_found');
-  if (mutation.name === 'incoming.markRead') {
-    const read = (await q.query<{ read_at: string }>('SELECT read_at FROM doc_reads WHERE user_id = $1 AND document_id = $2', [ctx.actor.id, doc.id])).rows[0];
-    applyMutation(doc, mutation, ctx); // visibility check
-    if (!read) {
-      await q.query('INSERT INTO doc_reads (user_id, document_id, read_at) VALUES ($1, $2, $3)', [ctx.actor.id, doc.id, ctx.now.toISOString()]);
-      await q.query("INSERT INTO access_log (user_id, document_id, action, at) VALUES ($1, $2, 'read', $3)", [ctx.actor.id, doc.id, ctx.now.toISOString()]);
-      await recordChanges(q, [{ documentId: doc.id, userId: ctx.actor.id, kind: 'put' }]);
-    }
-    return { poke: new Set([ctx.actor.id]), warnings: [] };
-  }
-  const next = applyMutation(doc, mutation, ctx);
-  return { poke: await saveDocument(q, next, ctx.org, false), warnings: [] };
-}
-
-async function register(q: Queryable, args: Extract<Mutation, { name: 'incoming.register' }>['args'], ctx: RuleContext): Promise<MutationOutcome> {
+async function register(q: Queryable, def: AnyMutationDef, args: MutationArgs<'incoming.register'>, ctx: RuleContext): Promise<MutationOutcome> {
   if (ctx.actor.role !== 'clerk') throw new AppError('not_clerk');
   if ((await q.query('SELECT 1 FROM documents WHERE id = $1', [args.documentId])).rowCount > 0) throw new AppError('document_exists');
   for (const f of args.files) {
@@ -44,7 +26,8 @@ async function register(q: Queryable, args: Extract<Mutation, { name: 'incoming.
   const duplicates = await findDuplicates(q, ctx.actor.agencyId, args.metadata);
   const year = vnDateParts(ctx.now).year;
   const number = await nextArrivalNumber(q, ctx.actor.agencyId, year);
-  const doc = createIncoming(args, ctx, { number, year }, duplicates.map((d) => d.id));
+  const facts: RegisterFacts = { arrival: { number, year }, duplicateOf: duplicates.map((d) => d.id) };
+  const doc = def.apply(null, args, ctx, facts) as IncomingDocument;
   const poke = await saveDocument(q, doc, ctx.org, true);
   const warnings =
     duplicates.length > 0
@@ -52,3 +35,21 @@ async function register(q: Queryable, args: Extract<Mutation, { name: 'incoming.
       : [];
   return { poke, warnings };
 }
+
+async function onDocument(q: Queryable, def: AnyMutationDef, args: { documentId: string }, ctx: RuleContext): Promise<MutationOutcome> {
+  const doc = await loadDocument(q, args.documentId, true);
+  if (!doc || doc.agencyId !== ctx.actor.agencyId) throw new AppError('document_not_found');
+  const next = def.apply(doc, args, ctx, undefined) as IncomingDocument;
+  if (def.name === 'incoming.markRead') {
+    // A read mark is the reader's own: stored apart from the state, sent back to them alone.
+    await markRead(q, 'incoming', doc.id, ctx.actor.id, ctx.now);
+    return { poke: new Set([ctx.actor.id]), warnings: [] };
+  }
+  return { poke: await saveDocument(q, next, ctx.org, false), warnings: [] };
+}
+
+export const incomingServerMutations: readonly ServerMutation[] = incomingMutations.map((def) => ({
+  def,
+  run: ((q: Queryable, args: never, ctx: RuleContext) =>
+    def.name === 'incoming.register' ? register(q, def, args, ctx) : onDocument(q, def, args, ctx)) as ServerMutation['run'],
+}));

@@ -1,13 +1,15 @@
 /**
  * Reading and writing incoming documents. Every write recomputes who may see the
- * document (doc_access) and appends to the change log in the same transaction;
+ * document (record_access) and appends to the change log in the same transaction;
  * it returns the users whose clients should be poked.
  */
 import { accessUserIds, type OrgView } from '../../shared/incoming/rules.js';
 import type { IncomingDocument } from '../../shared/incoming/model.js';
 import { duplicateKeyParts, type DuplicateFields } from '../../shared/incoming/duplicates.js';
 import type { Queryable } from '../db/database.js';
-import { recordChanges, type ChangeEntry } from '../sync/changeLog.js';
+import { writeAccess, writeDeadline } from '../sync/access.js';
+import { INCOMING_KIND } from '../../shared/incoming/defs.js';
+import { incomingDeadlineRow } from '../dashboard/incomingFacts.js';
 import { checkWritable, repairLegacyState } from './legacyState.js';
 
 
@@ -35,24 +37,16 @@ export async function saveDocument(q: Queryable, doc: IncomingDocument, org: Org
   const state = storedState(doc);
   if (isNew) {
     await q.query(
-      `INSERT INTO documents (id, agency_id, arrival_year, arrival_number, code_number, code_notation_key, issuer_key, issued_date, state, content_withheld, subject, arrival_date, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [doc.id, doc.agencyId, doc.arrivalYear, doc.arrivalNumber, ...duplicateColumns(doc), state, doc.contentWithheld, doc.subject, doc.arrivalDate, doc.updatedAt],
+      `INSERT INTO documents (id, agency_id, arrival_year, arrival_number, code_number, code_notation_key, issuer_key, issued_date, state, content_withheld, subject, arrival_date, updated_at, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [doc.id, doc.agencyId, doc.arrivalYear, doc.arrivalNumber, ...duplicateColumns(doc), state, doc.contentWithheld, doc.subject, doc.arrivalDate, doc.updatedAt, doc.version],
     );
-    for (const f of doc.files) await q.query('INSERT INTO document_files (document_id, sha256) VALUES ($1, $2) ON CONFLICT DO NOTHING', [doc.id, f.sha256]);
+    for (const f of doc.files) await q.query("INSERT INTO record_files (record_id, sha256, kind) VALUES ($1, $2, 'incoming') ON CONFLICT DO NOTHING", [doc.id, f.sha256]);
   } else {
-    await q.query('UPDATE documents SET state = $2, updated_at = $3 WHERE id = $1', [doc.id, state, doc.updatedAt]);
+    await q.query('UPDATE documents SET state = $2, updated_at = $3, version = $4 WHERE id = $1', [doc.id, state, doc.updatedAt, doc.version]);
   }
-  const before = new Set((await q.query<{ user_id: string }>('SELECT user_id FROM doc_access WHERE document_id = $1', [doc.id])).rows.map((r) => r.user_id));
-  const after = accessUserIds(doc, org);
-  const added = [...after].filter((u) => !before.has(u));
-  const removed = [...before].filter((u) => !after.has(u));
-  if (added.length > 0)
-    await q.query('INSERT INTO doc_access (user_id, document_id) SELECT unnest($1::uuid[]), $2', [added, doc.id]);
-  if (removed.length > 0) await q.query('DELETE FROM doc_access WHERE document_id = $1 AND user_id = ANY($2::uuid[])', [doc.id, removed]);
-  const entries: ChangeEntry[] = [{ documentId: doc.id, userId: null, kind: 'put' }, ...removed.map((u) => ({ documentId: doc.id, userId: u, kind: 'remove' as const }))];
-  await recordChanges(q, entries);
-  return new Set([...before, ...after]);
+  await writeDeadline(q, INCOMING_KIND, doc.id, incomingDeadlineRow(doc, org));
+  return writeAccess(q, INCOMING_KIND, doc.id, accessUserIds(doc, org));
 }
 
 export async function findDuplicates(

@@ -12,32 +12,33 @@ import type { z } from 'zod';
 import { resolveActionTime } from '../../shared/domain/actionTime.js';
 import { AppError, errorBody, type AppErrorBody } from '../../shared/i18n/errors.js';
 import type { UserSummary } from '../../shared/model/organisation.js';
-import { isMutationName, MUTATION_ARGS, type Mutation } from '../../shared/incoming/mutations.js';
 import { CONTROL_CHARACTER } from '../../shared/model/primitives.js';
 import { ABANDONED_MUTATION, type MutationResult, type PushRequest, type PushResponse } from '../../shared/sync/protocol.js';
 import { formatDateTimeVi } from '../../shared/text/vietnamese.js';
 import type { Db, Queryable } from '../db/database.js';
-import { applyIncomingMutation } from '../incoming/service.js';
+import type { KindRegistry, ServerMutation } from './kinds.js';
 import type { OrganisationCache } from '../org/organisation.js';
 import { invalidInput } from '../http/validation.js';
 
 export interface PushDeps {
   db: Db;
   orgs: OrganisationCache;
+  kinds: KindRegistry;
   now: () => Date;
   poke: (userIds: Iterable<string>) => void;
 }
 
 export type PushOutcome = { kind: 'ok'; body: PushResponse } | { kind: 'gap'; expected: number; lastMutationId: number };
 
-function parseMutation(name: string, args: unknown): Mutation {
+function parseMutation(kinds: KindRegistry, name: string, args: unknown): { mutation: ServerMutation; args: unknown } {
   // The client gave this one up (docs/decisions.md §18): recorded as rejected so the id advances.
   if (name === ABANDONED_MUTATION) throw new AppError('mutation_abandoned');
+  const mutation = kinds.mutations.get(name);
   // The name is echoed back and stored as JSON (jsonb refuses NUL): never with a control character in it.
-  if (!isMutationName(name)) throw new AppError('unknown_mutation', { details: name.replace(new RegExp(CONTROL_CHARACTER.source, 'gu'), '\uFFFD') });
-  const parsed = (MUTATION_ARGS[name] as z.ZodType).safeParse(args);
+  if (!mutation) throw new AppError('unknown_mutation', { details: name.replace(new RegExp(CONTROL_CHARACTER.source, 'gu'), '\uFFFD') });
+  const parsed = (mutation.def.args as z.ZodType).safeParse(args);
   if (!parsed.success) throw invalidInput(parsed.error, 'invalid_mutation');
-  return { name, args: parsed.data } as Mutation;
+  return { mutation, args: parsed.data };
 }
 
 /**
@@ -82,11 +83,11 @@ export async function push(deps: PushDeps, user: UserSummary, req: PushRequest):
       let result: MutationResult;
       await q.query('SAVEPOINT mutation');
       try {
-        const mutation = parseMutation(m.name, m.args);
+        const { mutation, args } = parseMutation(deps.kinds, m.name, m.args);
         const org = await deps.orgs.get(q, user.agencyId);
         // The rules date the action by when the user took it (decisions §21), within a window around our clock.
         const acted = resolveActionTime(m.createdAt, now);
-        const outcome = await applyIncomingMutation(q, mutation, { actor: user, org, now: acted.at, appliedAt: now });
+        const outcome = await mutation.run(q, args as never, { actor: user, org, now: acted.at, appliedAt: now });
         for (const u of outcome.poke) poke.add(u);
         const warnings = acted.adjusted ? [...outcome.warnings, errorBody('action_time_adjusted', { serverTime: formatDateTimeVi(now) }, { claimed: m.createdAt, serverTime: now.toISOString() })] : outcome.warnings;
         result = warnings.length > 0 ? { id: m.id, status: 'applied', warnings } : { id: m.id, status: 'applied' };

@@ -44,7 +44,7 @@ export interface Observation {
   /** I direct incoming documents (an agency leader: instruction and assignment). */
   directs?: boolean;
   /** My changes the server refused (mutations.failed). */
-  failed?: readonly Pick<FailedMutation, 'id' | 'name' | 'documentId' | 'error'>[];
+  failed?: readonly Pick<FailedMutation, 'id' | 'name' | 'kind' | 'recordId' | 'error'>[];
 }
 
 export interface Notice {
@@ -124,7 +124,8 @@ const ACTION_LABEL: Record<string, string> = {
 function rejectedNotice(f: NonNullable<Observation['failed']>[number]): Notice {
   return {
     kind: 'rejected',
-    documentId: f.documentId,
+    // Only a document opens from a notice today; another kind's refusal is read in the app.
+    documentId: f.kind === 'incoming' ? f.recordId : null,
     title: 'Thao tác không được máy chủ chấp nhận',
     body: clip(`${ACTION_LABEL[f.name] ?? 'Thao tác'}: ${f.error.message.vi}`, 200),
     critical: false,

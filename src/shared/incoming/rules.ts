@@ -19,19 +19,8 @@ import { canonicalDocumentType } from '../domain/documentNumber.js';
 export { accessUserIds, allowedActions, assignmentsOf, canComplete, canSee } from './rights.js';
 export { assigneeName, leadsUnit, type OrgView } from '../domain/org.js';
 
-export interface RuleContext {
-  readonly actor: UserSummary;
-  readonly org: OrgView;
-  /**
-   * When the user took the action (the mutation's time, checked by the server against
-   * its clock: shared/domain/actionTime.ts). It dates what the user did — the arrival
-   * date and register year, assignments, opinions, history — and is "today" for
-   * every "not in the past" check, however late the server applies it.
-   */
-  readonly now: Date;
-  /** When the server applies it (the document's updatedAt); `now` when not given. */
-  readonly appliedAt?: Date;
-}
+export type { RuleContext } from '../domain/ruleContext.js';
+import type { RuleContext } from '../domain/ruleContext.js';
 
 const ROLE_RANK: Record<AssignmentRole, number> = { main: 3, cooperate: 2, info: 1 };
 

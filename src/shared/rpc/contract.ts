@@ -4,6 +4,10 @@ import { Agency, Organisation, UserSummary } from '../model/organisation.js';
 import { isoDate, isoDateTime, noControlCharacters, sha256Hex, uuid, fileName } from '../model/primitives.js';
 import { MUTATION_NAMES } from '../incoming/mutations.js';
 import { ErrorBody } from '../sync/protocol.js';
+import { FailedMutation, MutationWarning, PendingMutation, RefusedRecord } from '../sync/records.js';
+import { TASK_MUTATION_NAMES } from '../tasks/constants.js';
+import { TASK_RPC } from '../tasks/rpc.js';
+import { DASHBOARD_RPC } from '../dashboard/rpc.js';
 import {
   ComposeInput,
   MailAccountSettings,
@@ -96,27 +100,7 @@ export const ListIncomingResult = z.object({
   total: z.number().int().nonnegative(),
 });
 
-/** A pending local mutation as the UI shows it ("waiting to sync"). */
-export const PendingMutation = z.object({
-  id: z.number().int().positive(),
-  name: z.enum(MUTATION_NAMES as [string, ...string[]]),
-  documentId: uuid,
-  createdAt: isoDateTime,
-});
-
-export const FailedMutation = PendingMutation.extend({
-  error: ErrorBody,
-  failedAt: isoDateTime,
-});
-export type FailedMutation = z.infer<typeof FailedMutation>;
-
-/** A document a pull brought that this version's schema refused: set aside, retried (decisions §18). */
-export const RefusedDocument = z.object({ documentId: uuid, error: ErrorBody, refusedAt: isoDateTime });
-export type RefusedDocument = z.infer<typeof RefusedDocument>;
-
-/** An action the server applied with a remark the user should read (its clock was off, a possible duplicate). */
-export const MutationWarning = PendingMutation.extend({ warnings: z.array(ErrorBody).min(1) });
-export type MutationWarning = z.infer<typeof MutationWarning>;
+export { PendingMutation, FailedMutation, RefusedRecord, MutationWarning } from '../sync/records.js';
 
 /** The document view: confirmed state with pending local changes applied on top. */
 export const IncomingView = z.object({
@@ -140,8 +124,13 @@ export const DuplicateCandidate = z.object({
   subject: z.string(),
 });
 
+/** Every mutation a UI may queue, of every feature. */
+const ALL_MUTATION_NAMES: [string, ...string[]] = [...TASK_MUTATION_NAMES, ...MUTATION_NAMES];
+
 /** The RPC methods: name → params and result schemas. */
 export const RPC = {
+  ...TASK_RPC,
+  ...DASHBOARD_RPC,
   'session.get': { params: z.object({}), result: Session },
   'session.login': {
     params: z.object({ serverUrl: z.string().url().max(500), username: noControlCharacters(z.string().min(1).max(64)), password: z.string().min(1).max(256) }),
@@ -150,7 +139,7 @@ export const RPC = {
   'session.logout': { params: z.object({}), result: Session },
   'sync.status': { params: z.object({}), result: SyncStatus },
   'sync.now': { params: z.object({}), result: SyncStatus },
-  'sync.refused': { params: z.object({}), result: z.array(RefusedDocument) },
+  'sync.refused': { params: z.object({}), result: z.array(RefusedRecord) },
   'org.get': { params: z.object({}), result: Organisation.nullable() },
   'incoming.list': { params: ListIncomingParams, result: ListIncomingResult },
   'incoming.get': { params: z.object({ id: uuid }), result: IncomingView.nullable() },
@@ -164,8 +153,8 @@ export const RPC = {
   },
   /** Queue a user's action: checked against the rules locally, written to the outbox, applied optimistically. */
   mutate: {
-    params: z.object({ name: z.enum(MUTATION_NAMES as [string, ...string[]]), args: z.unknown() }),
-    result: z.object({ mutationId: z.number().int().positive(), documentId: uuid }),
+    params: z.object({ name: z.enum(ALL_MUTATION_NAMES), args: z.unknown() }),
+    result: z.object({ mutationId: z.number().int().positive(), kind: z.string(), recordId: uuid }),
   },
   'mutations.failed': { params: z.object({}), result: z.array(FailedMutation) },
   'mutations.dismiss': { params: z.object({ id: z.number().int().positive() }), result: z.object({}) },
@@ -261,7 +250,7 @@ export type RpcResult<M extends RpcMethod> = z.infer<(typeof RPC)[M]['result']>;
 
 export const RPC_EVENTS = {
   /** Local data changed: lists and open documents should re-read. */
-  changed: z.object({ scope: z.enum(['incoming', 'org', 'session', 'files']), ids: z.array(z.string()).optional() }),
+  changed: z.object({ scope: z.enum(['incoming', 'tasks', 'org', 'session', 'files']), ids: z.array(z.string()).optional() }),
   sync: SyncStatus,
   /** The server refused a queued action; the optimistic change was rolled back. */
   rejected: FailedMutation,

@@ -34,9 +34,31 @@ export const PullRequest = z.object({
   /** Opaque; null asks for everything from scratch. */
   cursor: plainString(512).nullable(),
   limit: z.number().int().min(1).max(2000).default(500),
+  /**
+   * 2: changes come as record envelopes of every kind asked for (absent: protocol 1,
+   * incoming documents only, as `{op, doc}`, for the desktops of earlier releases).
+   */
+  protocol: z.literal(2).optional(),
+  /** The kinds this client reads (protocol 2); the server serves those it knows. */
+  kinds: z.array(z.string().regex(/^[a-z][a-z_]{1,30}$/u)).max(20).optional(),
 });
 export type PullRequest = z.input<typeof PullRequest>;
 
+/** The version of the pull this build speaks (docs/sync-protocol.md "Protocol 2"). */
+export const PULL_PROTOCOL = 2;
+
+/**
+ * A protocol 2 change: a record of some kind, whole, or its removal. The state is
+ * checked by the kind's own schema where the core applies it (one unreadable record
+ * is set aside, not the page).
+ */
+export const RecordChange = z.union([
+  z.object({ kind: z.string(), id: uuid, version: z.number().int().positive(), state: z.unknown() }),
+  z.object({ kind: z.string(), id: uuid, removed: z.literal(true) }),
+]);
+export type RecordChange = z.infer<typeof RecordChange>;
+
+/** Protocol 1's change (incoming documents only), still answered to earlier desktops. */
 export const PullChange = z.discriminatedUnion('op', [
   z.object({ op: z.literal('put'), doc: IncomingDocument }),
   /** The user may no longer see this document: delete it with its files and search entries. */

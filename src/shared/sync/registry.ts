@@ -40,7 +40,6 @@ export interface MutationDef<S = unknown, A = unknown, F = unknown> {
 }
 
 /** A def with its types erased, as the registry holds it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyMutationDef = MutationDef<any, any, any>;
 
 export function defineMutation<S, A, F = undefined>(def: MutationDef<S, A, F>): MutationDef<S, A, F> {

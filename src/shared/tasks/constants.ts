@@ -116,3 +116,27 @@ export const TASK_ROLE_LABELS: Readonly<Record<(typeof TASK_ASSIGNMENT_ROLES)[nu
   cooperate: { vi: 'Phối hợp', en: 'Co-operating' },
   info: { vi: 'Nhận để biết', en: 'For information' },
 };
+
+/**
+ * The task lists of the "Công việc" screen:
+ *   mine       Việc của tôi: I am the main handler (or lead the main unit), not done
+ *   assigned   Việc tôi giao: I gave it
+ *   cooperate  Phối hợp: I co-operate, not done
+ *   watching   Theo dõi: for information, or overseen as an agency leader
+ *   overdue    Quá hạn: any of mine/assigned/cooperate past its deadline, not delivered
+ *   due_soon   Sắp đến hạn: not delivered, deadline within 3 working days
+ *   done       Đã xong: delivered (pending acceptance) or accepted
+ */
+export const TASK_LISTS = ['mine', 'assigned', 'cooperate', 'watching', 'overdue', 'due_soon', 'done'] as const;
+export type TaskListName = (typeof TASK_LISTS)[number];
+export const TASK_LIST_LABELS: Readonly<Record<TaskListName, LocalLabel>> = {
+  mine: { vi: 'Việc của tôi', en: 'My tasks' },
+  assigned: { vi: 'Việc tôi giao', en: 'Assigned by me' },
+  cooperate: { vi: 'Phối hợp', en: 'Co-operating' },
+  watching: { vi: 'Theo dõi', en: 'Following' },
+  overdue: { vi: 'Quá hạn', en: 'Overdue' },
+  due_soon: { vi: 'Sắp đến hạn', en: 'Due soon' },
+  done: { vi: 'Đã xong', en: 'Done' },
+};
+/** "Sắp đến hạn": deadline within this many working days. */
+export const DUE_SOON_WORKING_DAYS = 3;

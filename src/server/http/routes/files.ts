@@ -67,7 +67,7 @@ export function fileRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get(`${API_PREFIX}/files/:sha256`, async (req, reply) => {
     const user = currentUser(req);
     const sha = shaParam(req.params);
-    const { holdings, isUploader } = await loadFileHoldings(ctx.db, sha, user.id);
+    const { holdings, isUploader } = await loadFileHoldings(ctx.db, ctx.kinds.kinds.values(), sha, user.id);
     const access = decideFileAccess(holdings, isUploader);
     // Not allowed and not there look the same (document_not_found): existence is not revealed.
     if (!access.allowed) throw new AppError(access.code);

@@ -13,7 +13,7 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post(`${API_PREFIX}/sync/pull`, async (req, reply) => {
     const user = currentUser(req);
     const body = parseWith(PullRequest, req.body);
-    const json = await pull(ctx.db, ctx.epoch, user, body, ctx.now());
+    const json = await pull(ctx.db, ctx.kinds, ctx.epoch, user, body, ctx.now());
     return reply.type('application/json; charset=utf-8').send(json);
   });
 
@@ -21,7 +21,7 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const user = currentUser(req);
     if (user.role === 'admin') throw new AppError('forbidden');
     const body = parseWith(PushRequest, req.body);
-    const outcome = await push({ db: ctx.db, orgs: ctx.orgs, now: ctx.now, poke: (u) => ctx.pokes.publish(u) }, user, body);
+    const outcome = await push({ db: ctx.db, orgs: ctx.orgs, kinds: ctx.kinds, now: ctx.now, poke: (u) => ctx.pokes.publish(u) }, user, body);
     if (outcome.kind === 'gap') return reply.status(409).send(gapBody(outcome.expected, outcome.lastMutationId));
     return outcome.body;
   });
