@@ -11,11 +11,11 @@ import type { RuleContext } from '../../src/shared/domain/ruleContext.js';
 import { AppError, type ErrorCode } from '../../src/shared/i18n/errors.js';
 import type { Organisation, UserSummary } from '../../src/shared/model/organisation.js';
 import { Task, taskAccessUserIds, type TaskMutationInput, type TaskMutationName } from '../../src/shared/tasks/schemas.js';
-import type { Queryable } from '../../src/server/db/database.js';
 import { loadOrganisation } from '../../src/server/org/organisation.js';
 import { bulkInsertTasks, loadTask, saveTask, tasksKind } from '../../src/server/tasks/index.js';
 import { BACKENDS, startTestServer, type TestServer } from '../helpers/server.js';
 import { FIXTURE_ORG, U, UNITS } from '../helpers/fixtures.js';
+import { insertDocument } from './taskSupport.js';
 
 const AGENCY = FIXTURE_ORG.agency.id;
 /** Tuesday 01/12/2026, 09:00 in Vietnam. */
@@ -237,14 +237,3 @@ describe.each(BACKENDS)('tasks store and runners (%s)', (backend) => {
     expect((await rows('SELECT parent_id FROM tasks WHERE id = $1', [child.id]))[0]).toEqual({ parent_id: parent.id });
   });
 });
-
-/** A document row as the incoming store writes it (only what the tasks slice and the backfill read). */
-export async function insertDocument(q: Queryable, id: string, over: { dueDate: string | null; state?: Record<string, unknown> }): Promise<void> {
-  const n = Number.parseInt(id.replace(/-/gu, '').slice(0, 7), 16);
-  const state = { id, agencyId: AGENCY, subject: 'Về việc báo cáo', status: 'registered', completedAt: null, dueDate: over.dueDate, assignments: [], ...over.state };
-  await q.query(
-    `INSERT INTO documents (id, agency_id, arrival_year, arrival_number, code_number, code_notation_key, issuer_key, issued_date, state, content_withheld, subject, arrival_date, updated_at)
-     VALUES ($1, $2, 2026, $3, $4, 'stc-ns', 'so tai chinh', '2026-11-20', $5, false, $6, $7, $7)`,
-    [id, AGENCY, n, String(n), JSON.stringify(state), state.subject, NOW.toISOString()],
-  );
-}
