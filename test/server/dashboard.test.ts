@@ -105,15 +105,18 @@ describe.each(BACKENDS)('dashboard query (%s)', (backend) => {
         { unitId: I, ...c(1, 0, 0, 1) },
       ].sort((a, b) => (a.unitId < b.unitId ? -1 : 1)),
     );
-    expect(all.byPerson).toEqual(
-      [
-        { userId: cv1, unitId: E, ...c(1, 1, 0, 1) },
-        { userId: cv2, unitId: E, ...c(0, 0, 1, 0) },
-        { userId: cvN, unitId: I, ...c(1, 0, 0, 0) },
-      ]
-        .sort((a, b) => (a.userId < b.userId ? -1 : 1))
-        .concat([{ userId: null as unknown as string, unitId: I, ...c(0, 0, 0, 1) }]),
-    );
+    const people: { userId: string | null; unitId: string }[] = [
+      { userId: cv1, unitId: E },
+      { userId: cv2, unitId: E },
+      { userId: cvN, unitId: I },
+    ].sort((a, b) => (a.userId < b.userId ? -1 : 1));
+    const personCounts = new Map<string | null, ReturnType<typeof c>>([
+      [cv1, c(1, 1, 0, 1)],
+      [cv2, c(0, 0, 1, 0)],
+      [cvN, c(1, 0, 0, 0)],
+    ]);
+    // People by id, and the records of a unit nobody was handed last.
+    expect(all.byPerson).toEqual([...people.map((p) => ({ ...p, ...personCounts.get(p.userId)! })), { userId: null, unitId: I, ...c(0, 0, 0, 1) }]);
     expect(all.trend).toEqual([
       { month: '2026-10', ...c(1, 1, 0, 0) },
       { month: '2026-11', ...c(1, 0, 1, 0) },
