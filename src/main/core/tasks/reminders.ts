@@ -1,0 +1,77 @@
+/**
+ * Automatic reminders of a task's deadline (issue #8: "reminders go out automatically
+ * before and at the deadline"; docs/generic-sync-plan.md §5 "Reminders"): one working day
+ * before it, and on the day, to the main handler of a task still being worked on.
+ *
+ * Pure: the caller reads the candidates (TaskStore.mainHandlerDue over reminderWindow),
+ * remembers the keys it has shown, and hands the notices to the shell's notifier.
+ */
+import { addWorkingDays, VIETNAM_CALENDAR, workingDaysBetween, type WorkingCalendar } from '../../../shared/domain/workingDays.js';
+import { formatDateVi } from '../../../shared/index.js';
+import type { LocalLabel } from '../../../shared/tasks/index.js';
+import { isOpenStatus, type TaskRow } from './list.js';
+
+export type ReminderWhen = 'before' | 'day';
+
+export interface TaskReminder {
+  /**
+   * `taskId|deadline|when`: what the caller remembers as sent. The deadline is in it, so an
+   * extension to a new date reminds again, and a reminder is never repeated for the same date.
+   */
+  key: string;
+  taskId: string;
+  when: ReminderWhen;
+  deadline: string;
+  title: LocalLabel;
+  body: LocalLabel;
+}
+
+export type ReminderRow = Pick<TaskRow, 'id' | 'title' | 'deadline' | 'status' | 'my_role'>;
+
+/** The deadlines a reminder may be due for today: today up to one working day ahead. */
+export function reminderWindow(today: string, calendar: WorkingCalendar = VIETNAM_CALENDAR): { from: string; to: string } {
+  return { from: today, to: addWorkingDays(today, 1, calendar) };
+}
+
+export function reminderKey(taskId: string, deadline: string, when: ReminderWhen): string {
+  return `${taskId}|${deadline}|${when}`;
+}
+
+function clip(text: string, max: number): string {
+  const t = text.replace(/\s+/gu, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * The reminders due today, in deadline order. "One working day before": the deadline is the
+ * next working day after today (on a Friday for a Monday deadline; opened only on the
+ * Saturday, it still comes, once). "On the day": the deadline is today. Only to the main
+ * handler (the person, or the leader of the unit holding the main role), only while the
+ * handler still owes the work (not delivered, not accepted).
+ */
+export function dueReminders(rows: readonly ReminderRow[], today: string, calendar: WorkingCalendar = VIETNAM_CALENDAR, alreadySent: ReadonlySet<string> = new Set()): TaskReminder[] {
+  const out: TaskReminder[] = [];
+  for (const r of rows) {
+    if (r.my_role !== 'main' || !isOpenStatus(r.status)) continue;
+    let when: ReminderWhen;
+    if (r.deadline === today) when = 'day';
+    else if (r.deadline > today && workingDaysBetween(today, r.deadline, calendar) === 1) when = 'before';
+    else continue;
+    const key = reminderKey(r.id, r.deadline, when);
+    if (alreadySent.has(key)) continue;
+    const title = clip(r.title, 120);
+    const date = formatDateVi(r.deadline);
+    out.push({
+      key,
+      taskId: r.id,
+      when,
+      deadline: r.deadline,
+      title: when === 'day' ? { vi: 'Công việc đến hạn hôm nay', en: 'Task due today' } : { vi: 'Công việc sắp đến hạn', en: 'Task due soon' },
+      body:
+        when === 'day'
+          ? { vi: `${title} — hạn xử lý hôm nay (${date}).`, en: `${title} — due today (${date}).` }
+          : { vi: `${title} — hạn xử lý ${date}, còn 1 ngày làm việc.`, en: `${title} — due ${date}, 1 working day left.` },
+    });
+  }
+  return out.sort((a, b) => (a.deadline === b.deadline ? (a.taskId < b.taskId ? -1 : 1) : a.deadline < b.deadline ? -1 : 1));
+}
