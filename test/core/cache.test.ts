@@ -23,7 +23,7 @@ describe('the cache database', () => {
     expect(again.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(again.prepare(`SELECT value FROM meta WHERE key = 'clientId'`).get()).toEqual({ value: 'x' });
     const tables = (again.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
-    for (const t of ['meta', 'documents', 'documents_fts', 'document_files', 'files', 'outbox', 'failed_mutations']) expect(tables).toContain(t);
+    for (const t of ['meta', 'documents', 'documents_fts', 'record_files', 'files', 'outbox', 'outbox_files', 'failed_mutations', 'refused_records']) expect(tables).toContain(t);
     // A later step applies on top; a cache from a newer build is refused rather than damaged.
     expect(migrate(again, [...MIGRATIONS, 'CREATE TABLE later (x INTEGER)'])).toBe(MIGRATIONS.length + 1);
     expect(() => migrate(again, MIGRATIONS)).toThrow(/newer version/u);

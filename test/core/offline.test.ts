@@ -55,7 +55,7 @@ describe('offline work and the outbox', () => {
       name: 'incoming.addOpinion',
       args: { documentId: doc, opinionId, kind: 'opinion', content: 'Đề nghị Sở Tài chính tham mưu.' },
     });
-    expect(r.documentId).toBe(doc);
+    expect(r.recordId).toBe(doc);
     const view = (await rpc.call('incoming.get', { id: doc }))!;
     expect(view.pending).toHaveLength(1);
     expect(view.doc.opinions.map((o) => o.id)).toEqual([opinionId]);
@@ -146,7 +146,7 @@ describe('offline work and the outbox', () => {
     const r = await rejected;
     expect(r.error.code).toBe('main_handler_exists');
     expect(r.error.message.vi).toContain('đã có đơn vị/cá nhân xử lý chính');
-    expect(r.documentId).toBe(doc);
+    expect(r.recordId).toBe(doc);
     expect(after).toMatchObject({ pendingCount: 0, failedCount: 1 });
     const view = (await b.call('incoming.get', { id: doc }))!;
     expect(view.doc.assignments.filter((x) => x.status === 'active').map((x) => x.unitId)).toEqual([UNITS.economy.id]);
@@ -184,7 +184,7 @@ describe('offline work and the outbox', () => {
     expect(r.name).toBe('incoming.complete');
     expect(r.error.message.vi.length).toBeGreaterThan(0);
     expect(await spec.call('incoming.get', { id: doc })).toBeNull();
-    expect((await spec.call('mutations.failed')).map((f) => f.documentId)).toEqual([doc]);
+    expect((await spec.call('mutations.failed')).map((f) => f.recordId)).toEqual([doc]);
     expect((await serverDoc(server.url, doc)).status).not.toBe('done');
   });
 

@@ -66,7 +66,7 @@ describe('failed versus retried mutations', () => {
     try {
       for (const e of entries) {
         const m = e.m as Mutation;
-        cache.outbox.enqueue(m, m.args.documentId, e.createdAt ?? new Date().toISOString());
+        cache.outbox.enqueue(m, 'incoming', m.args.documentId, e.createdAt ?? new Date().toISOString());
       }
     } finally {
       cache.close();
@@ -155,7 +155,7 @@ describe('failed versus retried mutations', () => {
       { name: 'incoming.addOpinion', code: 'validation_failed' },
     ]);
     const failed = await again.rpc.call('mutations.failed');
-    expect(failed.map((f) => f.documentId)).toEqual([doc, doc]);
+    expect(failed.map((f) => f.recordId)).toEqual([doc, doc]);
     expect(failed[0]!.error.message.vi).toContain('U+0000');
     const view = (await again.rpc.call('incoming.get', { id: doc }))!;
     expect(view.doc.opinions.map((o) => o.content)).toEqual(['Ý kiến 1', 'Ý kiến 3', 'Ý kiến 5']);
@@ -208,7 +208,7 @@ describe('failed versus retried mutations', () => {
     });
     expect(status.failedCount).toBe(1);
     const [f] = await again.rpc.call('mutations.failed');
-    expect(f).toMatchObject({ name: 'incoming.addOpinion', documentId: doc, error: { code: 'mutation_too_large' } });
+    expect(f).toMatchObject({ name: 'incoming.addOpinion', kind: 'incoming', recordId: doc, error: { code: 'mutation_too_large' } });
     expect(f!.error.message.vi).toContain('2 MB');
     expect(f!.error.message.en).toContain('too large');
     expect(await opinionsOnServer(doc)).toEqual(['Trước', 'Sau']);

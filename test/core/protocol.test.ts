@@ -69,7 +69,7 @@ describe('push: replays and gaps against the reference server', () => {
 
   const register = (cache: UserCache, subject: string): string => {
     const documentId = randomUUID();
-    cache.outbox.enqueue({ name: 'incoming.register', args: { documentId, metadata: { ...metadata({ subject }) }, files: [] } }, documentId, new Date().toISOString());
+    cache.outbox.enqueue({ name: 'incoming.register', args: { documentId, metadata: { ...metadata({ subject }) }, files: [] } }, 'incoming', documentId, new Date().toISOString());
     return documentId;
   };
 
@@ -110,7 +110,7 @@ describe('push: replays and gaps against the reference server', () => {
     cache.outbox.confirmUpTo(2);
     expect(cache.outbox.count()).toBe(0);
     const id = randomUUID();
-    const e = cache.outbox.enqueue({ name: 'incoming.markRead', args: { documentId: id } }, id, new Date().toISOString());
+    const e = cache.outbox.enqueue({ name: 'incoming.markRead', args: { documentId: id } }, 'incoming', id, new Date().toISOString());
     expect(e.id).toBe(3);
   });
 });

@@ -67,16 +67,16 @@ describe('a document this client cannot read', () => {
     }
     // The user is told which documents could not be read and why (the fields, never their content), in both languages.
     const refused = await rpc.call('sync.refused');
-    expect(refused.map((r) => r.documentId).sort()).toEqual([bell, longSummary].sort());
+    expect(refused.map((r) => r.recordId).sort()).toEqual([bell, longSummary].sort());
     for (const r of refused) {
       expect(r.error.code).toBe('document_unreadable');
       expect(r.error.message.vi).toContain('các văn bản khác vẫn đồng bộ');
       expect(r.error.message.en).toContain('other documents keep syncing');
     }
-    const bellError = refused.find((r) => r.documentId === bell)!.error;
+    const bellError = refused.find((r) => r.recordId === bell)!.error;
     expect(bellError.message.vi).toContain('subject');
     expect(JSON.stringify(bellError)).not.toContain('báo cáo');
-    expect(refused.find((r) => r.documentId === longSummary)!.error.message.en).toContain('history.0.summary');
+    expect(refused.find((r) => r.recordId === longSummary)!.error.message.en).toContain('history.0.summary');
 
     // Later changes still arrive (the cursor moved past the bad ones).
     const later = await clerk.register({ subject: 'Về việc văn bản đến sau' });

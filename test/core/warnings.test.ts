@@ -44,7 +44,7 @@ describe('warnings on applied actions', () => {
     await fast.rpc.call('sync.now');
     await fast.rpc.call('mutate', { name: 'incoming.addOpinion', args: { documentId: doc, opinionId: randomUUID(), kind: 'opinion', content: 'Đồng ý.', progress: null } });
     await fast.rpc.call('sync.now');
-    const w = await eventually(async () => warned.find((x) => x.documentId === doc));
+    const w = await eventually(async () => warned.find((x) => x.recordId === doc));
     expect(w).toMatchObject({ name: 'incoming.addOpinion', warnings: [{ code: 'action_time_adjusted' }] });
     expect(w.warnings[0]!.message.vi).toContain('giờ máy chủ');
     expect(w.warnings[0]!.message.en).toContain("server's time");
@@ -65,8 +65,8 @@ describe('warnings on applied actions', () => {
     // The same number, symbol (typed with an en dash) and issuer: Decree 30's duplicate.
     await c.rpc.call('mutate', { name: 'incoming.register', args: { documentId: second, metadata: { ...md, codeNotation: 'QĐ–UBND' }, files: [] } });
     await c.rpc.call('sync.now');
-    const w = await eventually(async () => warned.find((x) => x.documentId === second));
+    const w = await eventually(async () => warned.find((x) => x.recordId === second));
     expect(w).toMatchObject({ name: 'incoming.register', warnings: [{ code: 'duplicate_document' }] });
-    expect(warned.filter((x) => x.documentId === first)).toEqual([]);
+    expect(warned.filter((x) => x.recordId === first)).toEqual([]);
   });
 });

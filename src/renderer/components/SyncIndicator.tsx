@@ -2,7 +2,10 @@ import { CheckCircleFilled, CloudSyncOutlined, DisconnectOutlined, ExclamationCi
 import { Badge, Button, Drawer, Empty, Space, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FailedMutation, RefusedDocument } from '../../shared/rpc/contract.js';
+import type { FailedMutation, RefusedRecord } from '../../shared/rpc/contract.js';
+
+/** Every kind's record has its screen at #/<kind>/<id> (#/incoming/…, #/tasks/…). */
+const recordHref = (kind: string, id: string): string => `#/${kind}/${id}`;
 import type { MutationName } from '../../shared/incoming/mutations.js';
 import { formatDateTimeVi } from '../../shared/text/vietnamese.js';
 import { useApp, useRpc } from '../app/AppContext.js';
@@ -85,7 +88,7 @@ function FailedDrawer({ open, onClose }: { open: boolean; onClose: () => void })
   const { lang, sync } = useApp();
   const rpc = useRpc();
   const [items, setItems] = useState<FailedMutation[]>([]);
-  const [refused, setRefused] = useState<RefusedDocument[]>([]);
+  const [refused, setRefused] = useState<RefusedRecord[]>([]);
   const load = useCallback(() => {
     rpc.call('mutations.failed').then(setItems, () => setItems([]));
     rpc.call('sync.refused').then(setRefused, () => setRefused([]));
@@ -110,7 +113,7 @@ function FailedDrawer({ open, onClose }: { open: boolean; onClose: () => void })
                   <Badge status="error" /> {t(`mutation.${f.name as MutationName}`)} · {formatDateTimeVi(f.failedAt)}
                 </div>
                 <Typography.Text type="secondary">{bodyText(f.error, lang)}</Typography.Text>{' '}
-                <a href={`#/incoming/${f.documentId}`} onClick={onClose}>
+                <a href={recordHref(f.kind, f.recordId)} onClick={onClose}>
                   {t('sync.openDocument')}
                 </a>
               </div>
@@ -126,7 +129,7 @@ function FailedDrawer({ open, onClose }: { open: boolean; onClose: () => void })
 }
 
 /** Documents the server sent that this version cannot read (decisions §18): nothing to dismiss, they come in once fixed or after an update. */
-function RefusedList({ items, onClose }: { items: RefusedDocument[]; onClose: () => void }): React.JSX.Element {
+function RefusedList({ items, onClose }: { items: RefusedRecord[]; onClose: () => void }): React.JSX.Element {
   const { t } = useTranslation();
   const { lang } = useApp();
   return (
@@ -134,13 +137,13 @@ function RefusedList({ items, onClose }: { items: RefusedDocument[]; onClose: ()
       <Typography.Title level={5}>{t('sync.refusedList')}</Typography.Title>
       <div className="plain-list">
         {items.map((r) => (
-          <div key={r.documentId} className="plain-list-item" data-testid="refused-item">
+          <div key={`${r.kind}:${r.recordId}`} className="plain-list-item" data-testid="refused-item">
             <div className="plain-list-main">
               <div className="plain-list-title">
-                <Badge status="warning" /> {t('sync.refusedDocument', { id: r.documentId.slice(0, 8) })} · {formatDateTimeVi(r.refusedAt)}
+                <Badge status="warning" /> {t('sync.refusedDocument', { id: r.recordId.slice(0, 8) })} · {formatDateTimeVi(r.refusedAt)}
               </div>
               <Typography.Text type="secondary">{bodyText(r.error, lang)}</Typography.Text>{' '}
-              <a href={`#/incoming/${r.documentId}`} onClick={onClose}>
+              <a href={recordHref(r.kind, r.recordId)} onClick={onClose}>
                 {t('sync.openDocument')}
               </a>
             </div>

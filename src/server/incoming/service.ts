@@ -12,13 +12,13 @@ import { AppError, errorBody } from '../../shared/i18n/errors.js';
 import type { AnyMutationDef } from '../../shared/sync/registry.js';
 import { vnDateParts } from '../../shared/text/vietnamese.js';
 import type { Queryable } from '../db/database.js';
-import { markRead } from '../sync/access.js';
+import { markRead, recordExists } from '../sync/access.js';
 import type { MutationOutcome, ServerMutation } from '../sync/kinds.js';
 import { findDuplicates, loadDocument, nextArrivalNumber, saveDocument } from './store.js';
 
 async function register(q: Queryable, def: AnyMutationDef, args: MutationArgs<'incoming.register'>, ctx: RuleContext): Promise<MutationOutcome> {
   if (ctx.actor.role !== 'clerk') throw new AppError('not_clerk');
-  if ((await q.query('SELECT 1 FROM documents WHERE id = $1', [args.documentId])).rowCount > 0) throw new AppError('document_exists');
+  if ((await q.query('SELECT 1 FROM documents WHERE id = $1', [args.documentId])).rowCount > 0 || (await recordExists(q, args.documentId))) throw new AppError('document_exists');
   for (const f of args.files) {
     const blob = (await q.query<{ size: number }>('SELECT size FROM blobs WHERE sha256 = $1', [f.sha256])).rows[0];
     if (!blob || blob.size !== f.size) throw new AppError('file_missing', {}, { sha256: f.sha256, name: f.name });

@@ -55,3 +55,12 @@ export async function writeDeadline(q: Queryable, kind: string, recordId: string
     [kind, recordId, row.agencyId, row.unitId, row.userId, row.deadline, row.doneOn, row.title],
   );
 }
+
+/**
+ * Whether any record of any kind has this id: ids are chosen by clients and unique
+ * across kinds (a document may not take a task's id). Every record keeps at least
+ * its latest change-log row, so the log answers for all kinds.
+ */
+export async function recordExists(q: Queryable, id: string): Promise<boolean> {
+  return (await q.query('SELECT 1 FROM record_changes WHERE record_id = $1 LIMIT 1', [id])).rows.length > 0;
+}

@@ -83,15 +83,24 @@ export type PullResponse = z.infer<typeof PullResponse>;
 
 /**
  * A pull page as the core reads it: the envelope checked whole, the changes one by
- * one (`splitPullChanges`). One document the client's schema refuses (a row written
+ * one (`splitPullChanges`). One record the client's schema refuses (a row written
  * by an older server, a schema tightened since) must not fail the page and hold the
- * cursor for every document after it (decisions §18).
+ * cursor for every record after it (decisions §18).
  */
-export const PullEnvelope = PullResponse.extend({ changes: z.array(z.unknown()) });
+export const PullEnvelope = PullResponse.extend({
+  changes: z.array(z.unknown()),
+  /** Present from protocol 2 on: the kinds served; absent, the server speaks protocol 1. */
+  protocol: z.number().int().optional(),
+  kinds: z.array(z.string()).optional(),
+});
 
-/** A change the client's schema refused: the document it names (when it names one) and where it failed, without the values. */
+/** A change ready to apply: a record's state checked by its kind's schema, or its removal. */
+export type LocalChange = { kind: string; id: string; state: unknown } | { kind: string; id: string; removed: true };
+
+/** A change the client's schema refused: the record it names (when it names one) and where it failed, without the values. */
 export interface RefusedChange {
-  documentId: string | null;
+  kind: string | null;
+  recordId: string | null;
   /** "path: code" of the first few issues: enough to find the field, nothing of its content (secret documents). */
   issues: string[];
 }
@@ -102,26 +111,56 @@ function issueKind(i: z.core.$ZodIssue): string {
   return i.code === 'custom' && typeof kind === 'string' ? kind : i.code;
 }
 
+const describe = (e: z.ZodError): string[] => e.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(change)'}: ${issueKind(i)}`);
+
 const changeId = z.union([z.object({ doc: z.object({ id: uuid }) }).transform((c) => c.doc.id), z.object({ id: uuid }).transform((c) => c.id)]);
 
 /** A page after `splitPullChanges`: what to apply, and what was set aside. */
-export type PullPage = PullResponse & { refused: RefusedChange[] };
+export type PullPage = Omit<PullResponse, 'changes'> & { changes: LocalChange[]; refused: RefusedChange[] };
 
-/** Each change checked on its own: the good ones to apply, the refused ones to set aside. */
-export function splitPullChanges(raw: readonly unknown[]): { changes: PullChange[]; refused: RefusedChange[] } {
-  const changes: PullChange[] = [];
+/**
+ * Each change checked on its own by its kind's schema: the good ones to apply, the
+ * refused ones to set aside. A protocol 1 page (an older server) carries incoming
+ * documents only, as `{op, doc}`. A kind this build does not read is ignored.
+ */
+export function splitPullChanges(raw: readonly unknown[], schemas: ReadonlyMap<string, z.ZodType>, protocol: number | undefined): { changes: LocalChange[]; refused: RefusedChange[] } {
+  const changes: LocalChange[] = [];
   const refused: RefusedChange[] = [];
   for (const r of raw) {
-    const parsed = PullChange.safeParse(r);
-    if (parsed.success) {
-      changes.push(parsed.data);
+    if (protocol === undefined || protocol < 2) {
+      const schema = schemas.get('incoming');
+      const envelope = PullChange.safeParse(r);
+      if (envelope.success && envelope.data.op === 'remove') {
+        changes.push({ kind: 'incoming', id: envelope.data.id, removed: true });
+        continue;
+      }
+      const doc = envelope.success && envelope.data.op === 'put' ? envelope.data.doc : null;
+      const parsed = doc && schema ? schema.safeParse(doc) : null;
+      if (doc && parsed?.success) {
+        changes.push({ kind: 'incoming', id: doc.id, state: parsed.data });
+        continue;
+      }
+      const id = changeId.safeParse(r);
+      refused.push({ kind: 'incoming', recordId: id.success ? id.data : null, issues: envelope.success ? [] : describe(envelope.error) });
       continue;
     }
-    const id = changeId.safeParse(r);
-    refused.push({
-      documentId: id.success ? id.data : null,
-      issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(change)'}: ${issueKind(i)}`),
-    });
+    const envelope = RecordChange.safeParse(r);
+    if (!envelope.success) {
+      const id = changeId.safeParse(r);
+      const kind = (r as { kind?: unknown } | null)?.kind;
+      refused.push({ kind: typeof kind === 'string' ? kind : null, recordId: id.success ? id.data : null, issues: describe(envelope.error) });
+      continue;
+    }
+    const c = envelope.data;
+    const schema = schemas.get(c.kind);
+    if (!schema) continue;
+    if ('removed' in c) {
+      changes.push({ kind: c.kind, id: c.id, removed: true });
+      continue;
+    }
+    const parsed = schema.safeParse(c.state);
+    if (parsed.success) changes.push({ kind: c.kind, id: c.id, state: parsed.data });
+    else refused.push({ kind: c.kind, recordId: c.id, issues: describe(parsed.error) });
   }
   return { changes, refused };
 }

@@ -5,13 +5,12 @@ import {
   AppError,
   allowedActions,
   isOverdue,
-  MUTATION_ARGS,
   Organisation,
   roleOf,
   vnDayWindow,
   vnToday,
   type Agency,
-  type Mutation,
+  type IncomingDocument,
   type OrgView,
   type UserSummary,
 } from '../../../shared/index.js';
@@ -33,7 +32,9 @@ import type { OutboxEntry } from '../sync/outbox.js';
 import type { SecretStore } from '../session/secretStore.js';
 import { UserCache } from '../session/userCache.js';
 import { META } from '../db/meta.js';
-import { check, overlay, type Overlaid, type OverlayContext } from '../incoming/overlay.js';
+import { check, overlay, type Overlaid, type OverlayContext } from '../sync/overlay.js';
+import { MUTATIONS } from '../kinds.js';
+import type { RecordRef } from '../../../shared/sync/registry.js';
 import { MailService, mailHandlers } from '../mail/service.js';
 import type { MailEngineOptions } from '../mail/engine.js';
 
@@ -124,14 +125,14 @@ export class CoreService {
     active.engine = new SyncEngine({
       db: cache.db,
       meta: cache.meta,
-      docs: cache.docs,
+      kinds: cache.kinds,
       outbox: cache.outbox,
       files: cache.files,
       client,
       clientId: cache.clientId,
       viewer: () => active.user,
       now: this.o.now,
-      pendingFiles: () => pendingFileShas(cache.outbox.all()),
+      pendingFiles: () => cache.outbox.pendingFiles(),
       onStatus: (s) => this.o.emit('sync', s),
       onChanged: (scope, ids) => this.o.emit('changed', ids ? { scope, ids } : { scope }),
       onRejected: (f) => this.o.emit('rejected', f),
@@ -205,21 +206,30 @@ export class CoreService {
   }
 
   private ctx(a: Active): OverlayContext {
-    return { actor: a.user, org: this.orgView(a) };
+    const lookup = (ref: RecordRef): unknown => this.overlaidRecord(a, ref.kind, ref.id)?.state ?? null;
+    return { actor: a.user, org: this.orgView(a), lookup };
   }
 
-  private overlaid(a: Active, id: string, entries?: OutboxEntry[]): Overlaid | null {
-    return overlay(a.cache.docs.get(id), entries ?? a.cache.outbox.forDocument(id), this.ctx(a));
+  /** Any record as the user should see it: confirmed, with its pending entries replayed. */
+  private overlaidRecord(a: Active, kind: string, id: string, entries?: OutboxEntry[]): Overlaid<unknown> | null {
+    const store = a.cache.kinds.get(kind);
+    if (!store) return null;
+    return overlay(MUTATIONS, store.get(id), entries ?? a.cache.outbox.forRecord(kind, id), this.ctx(a));
+  }
+
+  private overlaid(a: Active, id: string, entries?: OutboxEntry[]): IncomingOverlaid | null {
+    const o = this.overlaidRecord(a, 'incoming', id, entries) as Overlaid<IncomingDocument> | null;
+    return o && { doc: o.state, pendingRegistration: o.pendingCreate };
   }
 
   /** Local registrations the server has not confirmed yet, newest first. */
-  private pendingRegistrations(a: Active, entries: OutboxEntry[]): Overlaid[] {
-    const ids = [...new Set(entries.filter((e) => e.name === 'incoming.register').map((e) => e.documentId))];
-    const byDoc = groupByDocument(entries);
+  private pendingRegistrations(a: Active, entries: OutboxEntry[]): IncomingOverlaid[] {
+    const ids = [...new Set(entries.filter((e) => e.name === 'incoming.register').map((e) => e.recordId))];
+    const byDoc = groupByRecord(entries, 'incoming');
     return ids
       .filter((id) => a.cache.docs.get(id) === null)
-      .map((id) => overlay(null, byDoc.get(id) ?? [], this.ctx(a)))
-      .filter((o): o is Overlaid => o !== null && o.pendingRegistration)
+      .map((id) => this.overlaid(a, id, byDoc.get(id) ?? []))
+      .filter((o): o is IncomingOverlaid => o !== null && o.pendingRegistration)
       .sort((x, y) => (x.doc.arrivalDate < y.doc.arrivalDate ? 1 : -1));
   }
 
@@ -227,7 +237,7 @@ export class CoreService {
   private withPending(a: Active, rows: ReturnType<UserCache['docs']['listPage']>['rows'], entries: OutboxEntry[], keep: (i: IncomingListItem) => boolean): IncomingListItem[] {
     const now = this.o.now();
     const today = vnToday(now);
-    const byDoc = groupByDocument(entries);
+    const byDoc = groupByRecord(entries, 'incoming');
     const out: IncomingListItem[] = [];
     for (const r of rows) {
       const mine = byDoc.get(r.id);
@@ -313,7 +323,7 @@ export class CoreService {
       // Stored documents whose pending changes move them INTO this filter (e.g. just
       // completed, for "done"): the query cannot see them, so they are placed by key.
       let delta = 0;
-      const byDoc = groupByDocument(entries);
+      const byDoc = groupByRecord(entries, 'incoming');
       const inPage = (k: { arrivalDate: string; id: string }): boolean =>
         (after === null || k.arrivalDate < after.arrivalDate || (k.arrivalDate === after.arrivalDate && k.id < after.id)) &&
         (next === null || !last || k.arrivalDate > last.arrival_date || (k.arrivalDate === last.arrival_date && k.id >= last.id));
@@ -337,7 +347,7 @@ export class CoreService {
 
     'incoming.get': async (p) => {
       const a = this.need();
-      const entries = a.cache.outbox.forDocument(p.id);
+      const entries = a.cache.outbox.forRecord('incoming', p.id);
       const ov = this.overlaid(a, p.id, entries);
       if (!ov) return null;
       const now = this.o.now();
@@ -345,8 +355,8 @@ export class CoreService {
       return {
         doc: ov.doc,
         pendingRegistration: ov.pendingRegistration,
-        pending: entries.map((e) => ({ id: e.id, name: e.name, documentId: e.documentId, createdAt: e.createdAt })),
-        failed: a.cache.outbox.failed(p.id),
+        pending: entries.map((e) => ({ id: e.id, name: e.name, kind: e.kind, recordId: e.recordId, createdAt: e.createdAt })),
+        failed: a.cache.outbox.failed({ kind: 'incoming', recordId: p.id }),
         allowedActions: [...allowedActions(ov.doc, a.user, org)],
         myRole: roleOf(ov.doc, a.user),
         overdue: isOverdue(ov.doc, a.user, now),
@@ -388,8 +398,9 @@ export class CoreService {
 
     mutate: async (p) => {
       const a = this.need();
-      const name = p.name as Mutation['name'];
-      const parsed = MUTATION_ARGS[name].safeParse(p.args);
+      const def = MUTATIONS.get(p.name);
+      if (!def) throw new AppError('unknown_mutation', { details: p.name });
+      const parsed = def.args.safeParse(p.args);
       if (!parsed.success) {
         // A control character gets its own message, naming the field (docs/decisions.md §18).
         const control = controlCharacterIssue(parsed.error);
@@ -397,19 +408,19 @@ export class CoreService {
         const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(args)'}: ${i.message}`).join('; ');
         throw new AppError('invalid_mutation', { details }, parsed.error.issues);
       }
-      const m = { name, args: parsed.data } as Mutation;
-      const documentId = m.args.documentId;
+      const args: unknown = parsed.data;
+      const recordId = def.recordId(args);
       const now = this.o.now();
-      check(this.overlaid(a, documentId), m, this.ctx(a), now);
-      if (m.name === 'incoming.register') {
-        for (const f of m.args.files) if (!a.cache.files.knows(f.sha256)) throw new AppError('file_missing', {}, { sha256: f.sha256 });
-      }
-      const entry = a.cache.outbox.enqueue(m, documentId, now.toISOString());
+      check(def, this.overlaidRecord(a, def.kind, recordId), args, this.ctx(a), now);
+      const files = def.files?.(args) ?? [];
+      for (const f of files) if (!a.cache.files.knows(f.sha256)) throw new AppError('file_missing', {}, { sha256: f.sha256 });
+      const sealed = def.sealsFiles?.(args) ?? false;
+      const entry = a.cache.outbox.enqueue({ name: def.name, args }, def.kind, recordId, now.toISOString(), files.map((f) => ({ sha256: f.sha256, sealed })));
       // A scan registered as a secret document is sealed on disk now (decisions §20).
-      if (m.name === 'incoming.register' && m.args.metadata.confidentiality !== 'normal') await a.cache.files.sealSecretFiles();
-      this.o.emit('changed', { scope: 'incoming', ids: [documentId] });
+      if (sealed) await a.cache.files.sealSecretFiles();
+      this.o.emit('changed', { scope: def.kind, ids: [recordId] });
       a.engine.localChange();
-      return { mutationId: entry.id, documentId };
+      return { mutationId: entry.id, kind: def.kind, recordId };
     },
 
     'mutations.failed': async () => this.need().cache.outbox.failed(),
@@ -447,20 +458,22 @@ export class CoreService {
   };
 }
 
-function groupByDocument(entries: readonly OutboxEntry[]): Map<string, OutboxEntry[]> {
-  const m = new Map<string, OutboxEntry[]>();
-  for (const e of entries) {
-    const list = m.get(e.documentId);
-    if (list) list.push(e);
-    else m.set(e.documentId, [e]);
-  }
-  return m;
+/** An incoming document as the user should see it (the generic overlay, named for the incoming handlers). */
+interface IncomingOverlaid {
+  doc: IncomingDocument;
+  /** The document exists only as a local registration. */
+  pendingRegistration: boolean;
 }
 
-function pendingFileShas(entries: readonly OutboxEntry[]): Set<string> {
-  const s = new Set<string>();
-  for (const e of entries) if (e.name === 'incoming.register') for (const f of (e.args as { files: { sha256: string }[] }).files) s.add(f.sha256);
-  return s;
+function groupByRecord(entries: readonly OutboxEntry[], kind: string): Map<string, OutboxEntry[]> {
+  const m = new Map<string, OutboxEntry[]>();
+  for (const e of entries) {
+    if (e.kind !== kind) continue;
+    const list = m.get(e.recordId);
+    if (list) list.push(e);
+    else m.set(e.recordId, [e]);
+  }
+  return m;
 }
 
 export function signedOutStatus(): SyncStatus {

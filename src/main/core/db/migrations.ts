@@ -187,6 +187,59 @@ export const MIGRATIONS: readonly string[] = [
     app_version  TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 4 — generic sync (issue #8, docs/generic-sync-plan.md §1.5): the outbox, failed
+  // and refused records and file links carry the record kind; pending entries, their
+  // ids and their files are carried over as they are.
+  `
+  ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'incoming';
+  ALTER TABLE outbox RENAME COLUMN document_id TO record_id;
+  DROP INDEX outbox_by_document;
+  CREATE INDEX outbox_by_record ON outbox (kind, record_id, id);
+
+  ALTER TABLE failed_mutations ADD COLUMN kind TEXT NOT NULL DEFAULT 'incoming';
+  ALTER TABLE failed_mutations RENAME COLUMN document_id TO record_id;
+
+  -- The files a pending entry uploads (from its def, at enqueue, in the same
+  -- transaction): kept from GC, sealed on disk when secret.
+  CREATE TABLE outbox_files (
+    mutation_id INTEGER NOT NULL,
+    sha256      TEXT NOT NULL,
+    sealed      INTEGER NOT NULL,
+    PRIMARY KEY (mutation_id, sha256)
+  ) WITHOUT ROWID;
+  CREATE INDEX outbox_files_by_sha ON outbox_files (sha256);
+  INSERT OR IGNORE INTO outbox_files
+    SELECT o.id, json_extract(f.value, '$.sha256'), json_extract(o.args, '$.metadata.confidentiality') <> 'normal'
+      FROM outbox o, json_each(o.args, '$.files') f WHERE o.name = 'incoming.register';
+
+  CREATE TABLE refused_records (
+    kind         TEXT NOT NULL,
+    id           TEXT NOT NULL,
+    error        TEXT NOT NULL,
+    refused_at   TEXT NOT NULL,
+    app_version  TEXT NOT NULL,
+    PRIMARY KEY (kind, id)
+  ) WITHOUT ROWID;
+  INSERT INTO refused_records SELECT 'incoming', id, error, refused_at, app_version FROM refused_documents;
+  DROP TABLE refused_documents;
+
+  -- Every kind's file links; 'sealed' when the record's content is secret.
+  CREATE TABLE record_files (
+    kind      TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    sha256    TEXT NOT NULL,
+    name      TEXT NOT NULL,
+    size      INTEGER NOT NULL,
+    position  INTEGER NOT NULL,
+    sealed    INTEGER NOT NULL,
+    PRIMARY KEY (kind, record_id, sha256)
+  ) WITHOUT ROWID;
+  INSERT INTO record_files
+    SELECT 'incoming', f.document_id, f.sha256, f.name, f.size, f.position, d.confidentiality <> 'normal'
+      FROM document_files f JOIN documents d ON d.id = f.document_id;
+  CREATE INDEX record_files_by_sha ON record_files (sha256);
+  DROP TABLE document_files;
+  `,
 ];
 
 /** Bring a database to the latest schema; each step commits with its version, so a crash never leaves half a step. */

@@ -49,12 +49,9 @@ export interface OpenedFile {
  * registration) are kept sealed on disk (files/sealed.ts, decisions §20).
  */
 const SECRET_FILE_SQL = `
-  SELECT 1 FROM document_files df JOIN documents d ON d.id = df.document_id
-   WHERE df.sha256 = @sha AND d.confidentiality <> 'normal'
+  SELECT 1 FROM record_files WHERE sha256 = @sha AND sealed = 1
   UNION ALL
-  SELECT 1 FROM outbox o, json_each(o.args, '$.files') f
-   WHERE o.name = 'incoming.register' AND json_extract(f.value, '$.sha256') = @sha
-     AND json_extract(o.args, '$.metadata.confidentiality') <> 'normal'
+  SELECT 1 FROM outbox_files WHERE sha256 = @sha AND sealed = 1
   LIMIT 1`;
 
 /**
@@ -190,7 +187,7 @@ export class FileCache {
   async open(sha256: string): Promise<OpenedFile> {
     const final = this.pathOf(sha256);
     const row = this.row(sha256);
-    const size = row?.size ?? (this.db.prepare('SELECT size FROM document_files WHERE sha256 = ? LIMIT 1').get(sha256) as { size: number } | undefined)?.size;
+    const size = row?.size ?? (this.db.prepare('SELECT size FROM record_files WHERE sha256 = ? LIMIT 1').get(sha256) as { size: number } | undefined)?.size;
     if (size === undefined) throw new AppError('not_found');
     if (row?.state === 'complete' && fs.existsSync(final)) {
       if ((await this.hashOf(final)) === sha256) {
@@ -260,11 +257,8 @@ export class FileCache {
     const rows = this.db
       .prepare(
         `SELECT f.sha256 FROM files f WHERE f.state = 'complete' AND (
-           EXISTS (SELECT 1 FROM document_files df JOIN documents d ON d.id = df.document_id
-                    WHERE df.sha256 = f.sha256 AND d.confidentiality <> 'normal')
-        OR EXISTS (SELECT 1 FROM outbox o, json_each(o.args, '$.files') j
-                    WHERE o.name = 'incoming.register' AND json_extract(j.value, '$.sha256') = f.sha256
-                      AND json_extract(o.args, '$.metadata.confidentiality') <> 'normal'))`,
+           EXISTS (SELECT 1 FROM record_files r WHERE r.sha256 = f.sha256 AND r.sealed = 1)
+        OR EXISTS (SELECT 1 FROM outbox_files o WHERE o.sha256 = f.sha256 AND o.sealed = 1))`,
       )
       .all() as { sha256: string }[];
     const done: string[] = [];
@@ -421,7 +415,8 @@ export class FileCache {
       const rows = this.db
         .prepare(
           `SELECT sha256 FROM files f WHERE needs_upload = 0
-             AND NOT EXISTS (SELECT 1 FROM document_files d WHERE d.sha256 = f.sha256)`,
+             AND NOT EXISTS (SELECT 1 FROM record_files d WHERE d.sha256 = f.sha256)
+             AND NOT EXISTS (SELECT 1 FROM outbox_files o WHERE o.sha256 = f.sha256)`,
         )
         .all() as { sha256: string }[];
       const out = rows.map((r) => r.sha256).filter((s) => !keep.has(s) && !this.inflight.has(s));

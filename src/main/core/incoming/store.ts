@@ -4,9 +4,10 @@ import {
   roleOf,
   vnToday,
   type AssignmentRole,
-  type IncomingDocument,
+  IncomingDocument,
   type UserSummary,
 } from '../../../shared/index.js';
+import type { LocalKind } from '../sync/kinds.js';
 import type { IncomingFilter, IncomingListItem } from '../../../shared/rpc/contract.js';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/open.js';
@@ -180,7 +181,9 @@ export function decodeKeyset(s: string): Keyset | null {
  * The confirmed documents of the signed-in user: rows, search index and file links
  * kept together. Callers own the transactions (a pull page is one).
  */
-export class DocumentStore {
+export class DocumentStore implements LocalKind<IncomingDocument> {
+  readonly kind = 'incoming';
+  readonly schema = IncomingDocument;
   private readonly stmts;
 
   constructor(private readonly db: Db) {
@@ -201,8 +204,8 @@ export class DocumentStore {
         RETURNING rowid`),
       ftsDelete: db.prepare<[number]>('DELETE FROM documents_fts WHERE rowid = ?'),
       ftsInsert: db.prepare<[number, string]>('INSERT INTO documents_fts (rowid, body) VALUES (?, ?)'),
-      filesDelete: db.prepare<[string]>('DELETE FROM document_files WHERE document_id = ?'),
-      fileLink: db.prepare('INSERT OR IGNORE INTO document_files (document_id, sha256, name, size, position) VALUES (?, ?, ?, ?, ?)'),
+      filesDelete: db.prepare<[string]>("DELETE FROM record_files WHERE kind = 'incoming' AND record_id = ?"),
+      fileLink: db.prepare("INSERT OR IGNORE INTO record_files (kind, record_id, sha256, name, size, position, sealed) VALUES ('incoming', ?, ?, ?, ?, ?, ?)"),
       fileKnown: db.prepare(`INSERT OR IGNORE INTO files (sha256, size, state, needs_upload) VALUES (?, ?, 'missing', 0)`),
       delete: db.prepare<[string]>('DELETE FROM documents WHERE id = ?'),
       get: db.prepare<[string], { doc_json: string }>('SELECT doc_json FROM documents WHERE id = ?'),
@@ -237,8 +240,9 @@ export class DocumentStore {
     if (existing) this.stmts.ftsDelete.run(rowid);
     this.stmts.ftsInsert.run(rowid, searchBody(doc));
     this.stmts.filesDelete.run(doc.id);
+    const sealed = doc.confidentiality !== 'normal' ? 1 : 0;
     doc.files.forEach((f, i) => {
-      this.stmts.fileLink.run(doc.id, f.sha256, f.name, f.size, i);
+      this.stmts.fileLink.run(doc.id, f.sha256, f.name, f.size, i, sealed);
       this.stmts.fileKnown.run(f.sha256, f.size);
     });
   }
@@ -254,7 +258,7 @@ export class DocumentStore {
   }
 
   removeAll(): void {
-    this.db.exec('DELETE FROM documents_fts; DELETE FROM document_files; DELETE FROM documents;');
+    this.db.exec("DELETE FROM documents_fts; DELETE FROM record_files WHERE kind = 'incoming'; DELETE FROM documents;");
   }
 
   get(id: string): IncomingDocument | null {
@@ -337,7 +341,7 @@ export class DocumentStore {
     return this.db
       .prepare(
         `SELECT DISTINCT df.sha256 AS sha256, df.size AS size
-           FROM documents d JOIN document_files df ON df.document_id = d.id JOIN files f ON f.sha256 = df.sha256
+           FROM documents d JOIN record_files df ON df.kind = 'incoming' AND df.record_id = d.id JOIN files f ON f.sha256 = df.sha256
           WHERE f.state <> 'complete' AND (d.urgency <> 'normal' OR d.arrival_date >= ?)
           ORDER BY d.arrival_date DESC LIMIT ?`,
       )
@@ -345,6 +349,6 @@ export class DocumentStore {
   }
 
   fileRef(sha256: string): { size: number } | null {
-    return (this.db.prepare('SELECT size FROM document_files WHERE sha256 = ? LIMIT 1').get(sha256) as { size: number } | undefined) ?? null;
+    return (this.db.prepare('SELECT size FROM record_files WHERE sha256 = ? LIMIT 1').get(sha256) as { size: number } | undefined) ?? null;
   }
 }

@@ -8,7 +8,8 @@ import { isPlainDatabase, openDatabase, type Db } from '../db/open.js';
 import { FileCache, type FileCacheOptions } from '../files/fileCache.js';
 import type { ServerClient } from '../sync/http.js';
 import { Outbox } from '../sync/outbox.js';
-import { RefusedDocuments } from '../sync/refused.js';
+import type { LocalKind } from '../sync/kinds.js';
+import { RefusedRecords } from '../sync/refused.js';
 import { createCacheKey, loadCacheKey, type CacheKeys } from './cacheKey.js';
 import type { SecretStore } from './secretStore.js';
 
@@ -25,9 +26,11 @@ export function cacheDirFor(dataDir: string, serverUrl: string, userId: string):
 export class UserCache {
   readonly meta: MetaStore;
   readonly docs: DocumentStore;
+  /** Every kind of record this cache holds, by kind (the sync engine applies pulls through these). */
+  readonly kinds: ReadonlyMap<string, LocalKind>;
   readonly outbox: Outbox;
   /** Documents a pull set aside because this version cannot read them (decisions §18). */
-  readonly refused: RefusedDocuments;
+  readonly refused: RefusedRecords;
   readonly files: FileCache;
   readonly clientId: string;
 
@@ -40,8 +43,9 @@ export class UserCache {
   ) {
     this.meta = new MetaStore(db);
     this.docs = new DocumentStore(db);
+    this.kinds = new Map<string, LocalKind>([[this.docs.kind, this.docs as unknown as LocalKind]]);
     this.outbox = new Outbox(db);
-    this.refused = new RefusedDocuments(db);
+    this.refused = new RefusedRecords(db);
     this.files = new FileCache(db, path.join(dir, 'files'), client, fileKey, fileOpts);
     let id = this.meta.get(META.clientId);
     if (id === null) {

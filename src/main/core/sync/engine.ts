@@ -1,7 +1,9 @@
 import { AppError, Organisation, type PullPage, type UserSummary } from '../../../shared/index.js';
-import type { MutationWarning, SyncStatus } from '../../../shared/rpc/contract.js';
-import type { FailedMutation } from '../../../shared/rpc/contract.js';
-import type { DocumentStore } from '../incoming/store.js';
+import type { SyncStatus } from '../../../shared/rpc/contract.js';
+import type { FailedMutation, MutationWarning } from '../../../shared/sync/records.js';
+import { PULL_PROTOCOL } from '../../../shared/sync/protocol.js';
+import type { z } from 'zod';
+import type { LocalKind } from './kinds.js';
 import { META, type MetaStore } from '../db/meta.js';
 import type { Db } from '../db/open.js';
 import type { FileCache } from '../files/fileCache.js';
@@ -12,7 +14,7 @@ import type { ErrorBodyT, Outbox } from './outbox.js';
 import { PokeListener } from './pokes.js';
 import { applyPullPage } from './pull.js';
 import { pushOutbox } from './push.js';
-import type { RefusedDocuments } from './refused.js';
+import type { RefusedRecords } from './refused.js';
 import { whenChanged } from '../util/whenChanged.js';
 
 export interface SyncOptions {
@@ -30,7 +32,8 @@ export interface SyncOptions {
 export interface EngineDeps {
   db: Db;
   meta: MetaStore;
-  docs: DocumentStore;
+  /** Every kind of record this build reads (core/kinds.ts). */
+  kinds: ReadonlyMap<string, LocalKind>;
   outbox: Outbox;
   files: FileCache;
   client: ServerClient;
@@ -38,15 +41,16 @@ export interface EngineDeps {
   /** The signed-in user, as the latest organisation describes them. */
   viewer: () => UserSummary;
   now: () => Date;
-  /** Shas of files a pending registration refers to: kept by the file GC. */
+  /** Shas of files pending actions refer to: kept by the file GC. */
   pendingFiles: () => Set<string>;
   onStatus: (s: SyncStatus) => void;
-  onChanged: (scope: 'incoming' | 'org' | 'files', ids?: string[]) => void;
+  /** `scope` is a record kind ('incoming', 'tasks'), or 'org' / 'files'. */
+  onChanged: (scope: string, ids?: string[]) => void;
   onRejected: (f: FailedMutation) => void;
   /** The server applied a queued action with warnings (its clock correction, a possible duplicate). */
   onWarned: (w: MutationWarning) => void;
   /** Documents set aside because this version cannot read them (decisions §18). */
-  refused: RefusedDocuments;
+  refused: RefusedRecords;
   /** This build's version: documents refused by another version are pulled again. */
   appVersion: string;
   /** Operational log (no document content: ids and field names only). */
@@ -209,7 +213,7 @@ export class SyncEngine {
         });
         for (const f of pushed.rejected) {
           this.d.onRejected(f);
-          this.d.onChanged('incoming', [f.documentId]);
+          this.d.onChanged(f.kind, [f.recordId]);
         }
         for (const w of pushed.warned) this.d.onWarned(w);
       } catch (err) {
@@ -238,8 +242,10 @@ export class SyncEngine {
   }
 
   private async pullAll(stop: AbortSignal): Promise<void> {
+    const schemas = new Map<string, z.ZodType>([...this.d.kinds].map(([k, v]) => [k, v.schema]));
+    const kinds = [...this.d.kinds.keys()];
     const request = (cursor: string | null): Promise<PullPage> => {
-      const p = this.d.client.pull({ clientId: this.d.clientId, cursor, limit: this.opts.pullLimit }, stop);
+      const p = this.d.client.pull({ clientId: this.d.clientId, cursor, limit: this.opts.pullLimit, protocol: PULL_PROTOCOL, kinds }, schemas, stop);
       p.catch(() => undefined); // awaited below; never an unhandled rejection if this round ends first
       return p;
     };
@@ -256,14 +262,24 @@ export class SyncEngine {
       // applied. The cursor on disk still moves only with each applied page.
       if (page.more) next = request(page.cursor);
       if (String(page.orgVersion) !== this.d.meta.get(META.orgVersion)) await this.refreshOrg(page.orgVersion);
-      const applied = applyPullPage(this.d.db, this.d.docs, this.d.outbox, this.d.meta, page, this.d.viewer(), {
+      const applied = applyPullPage(this.d.db, this.d.kinds, this.d.outbox, this.d.meta, page, this.d.viewer(), {
         store: this.d.refused,
         appVersion: this.d.appVersion,
         now: this.d.now,
       });
-      for (const r of applied.refused) this.d.log(`sync: set aside document ${r.documentId ?? '(no id)'}, which this version cannot read: ${r.issues.join('; ')}`);
-      const ids = applied.changedIds === null ? undefined : [...new Set([...applied.changedIds, ...applied.confirmedDocIds])];
-      if (ids === undefined || ids.length > 0) this.d.onChanged('incoming', ids);
+      for (const r of applied.refused) this.d.log(`sync: set aside ${r.kind ?? 'record'} ${r.recordId ?? '(no id)'}, which this version cannot read: ${r.issues.join('; ')}`);
+      if (applied.changed === null) {
+        for (const k of kinds) this.d.onChanged(k);
+      } else {
+        const byKind = new Map<string, Set<string>>();
+        for (const [k, ids] of applied.changed) byKind.set(k, new Set(ids));
+        for (const c of applied.confirmed) {
+          let ids = byKind.get(c.kind);
+          if (!ids) byKind.set(c.kind, (ids = new Set()));
+          ids.add(c.recordId);
+        }
+        for (const [k, ids] of byKind) if (ids.size > 0) this.d.onChanged(k, [...ids]);
+      }
       this.emitStatus();
       if (!page.more) return;
     }
@@ -280,7 +296,10 @@ export class SyncEngine {
     this.d.onOrg(org);
     const after = this.d.viewer();
     // My role and deadlines on every document depend on my unit and role.
-    if (after.unitId !== before.unitId || after.role !== before.role) this.d.db.transaction(() => this.d.docs.recomputeAll(after))();
+    if (after.unitId !== before.unitId || after.role !== before.role)
+      this.d.db.transaction(() => {
+        for (const k of this.d.kinds.values()) k.recomputeAll(after);
+      })();
     this.d.onChanged('org');
   }
 
@@ -293,7 +312,7 @@ export class SyncEngine {
       await this.d.files.gc(this.d.pendingFiles());
       if (!this.opts.prefetch || this.stopper.signal.aborted) return;
       const since = new Date(this.d.now().getTime() - this.opts.prefetchDays * 86_400_000).toISOString();
-      await this.d.files.prefetch(this.d.docs.prefetchCandidates(since, 200));
+      for (const k of this.d.kinds.values()) if (k.prefetchCandidates) await this.d.files.prefetch(k.prefetchCandidates(since, 200));
     })()
       .catch(() => {})
       .finally(() => (this.prefetching = null));

@@ -160,9 +160,9 @@ export class ServerClient {
   }
 
   /** One page; each change is checked on its own, so a document we cannot read is set aside, not the page (decisions §18). */
-  async pull(req: PullRequest, signal?: AbortSignal): Promise<PullPage> {
+  async pull(req: PullRequest, schemas: ReadonlyMap<string, z.ZodType>, signal?: AbortSignal): Promise<PullPage> {
     const page = await this.json(PullEnvelope, 'POST', '/sync/pull', req, signal);
-    return { ...page, ...splitPullChanges(page.changes) };
+    return { ...page, ...splitPullChanges(page.changes, schemas, page.protocol) };
   }
 
   push(req: PushRequest, signal?: AbortSignal): Promise<PushResponse> {

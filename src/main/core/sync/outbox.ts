@@ -1,15 +1,21 @@
 import type { z } from 'zod';
-import type { FailedMutation } from '../../../shared/rpc/contract.js';
+import type { FailedMutation } from '../../../shared/sync/records.js';
 import { ABANDONED_MUTATION, type ErrorBody, type PushedMutation } from '../../../shared/sync/protocol.js';
-import { isMutationName, isoDateTime, type Mutation } from '../../../shared/index.js';
+import { isoDateTime } from '../../../shared/model/primitives.js';
 import type { Db } from '../db/open.js';
 import { META, MetaStore } from '../db/meta.js';
 
+/**
+ * One queued action of any feature. An entry whose name this build does not know
+ * (written by a newer build, then downgraded) stays and is pushed as it is: the
+ * server decides; the overlay skips it.
+ */
 export interface OutboxEntry {
   id: number;
-  name: Mutation['name'];
-  args: Mutation['args'];
-  documentId: string;
+  name: string;
+  args: unknown;
+  kind: string;
+  recordId: string;
   createdAt: string;
 }
 
@@ -17,20 +23,21 @@ interface OutboxRow {
   id: number;
   name: string;
   args: string;
-  document_id: string;
+  kind: string;
+  record_id: string;
   created_at: string;
 }
 
 export type ErrorBodyT = z.infer<typeof ErrorBody>;
 
-function rowToEntry(r: OutboxRow): OutboxEntry {
-  if (!isMutationName(r.name)) throw new Error(`unknown mutation in the outbox: ${r.name}`);
-  return { id: r.id, name: r.name, args: JSON.parse(r.args) as Mutation['args'], documentId: r.document_id, createdAt: r.created_at };
+/** A file a queued action uploads: kept from GC until the action is done, sealed on disk when secret. */
+export interface QueuedFile {
+  sha256: string;
+  sealed: boolean;
 }
 
-/** The mutation an entry stands for, typed for the shared rules. */
-export function entryMutation(e: OutboxEntry): Mutation {
-  return { name: e.name, args: e.args } as Mutation;
+function rowToEntry(r: OutboxRow): OutboxEntry {
+  return { id: r.id, name: r.name, args: JSON.parse(r.args) as unknown, kind: r.kind, recordId: r.record_id, createdAt: r.created_at };
 }
 
 /**
@@ -45,31 +52,37 @@ export class Outbox {
   constructor(private readonly db: Db) {
     this.meta = new MetaStore(db);
     this.stmts = {
-      insert: db.prepare('INSERT INTO outbox (id, name, args, document_id, created_at) VALUES (?, ?, ?, ?, ?)'),
+      insert: db.prepare('INSERT INTO outbox (id, name, args, kind, record_id, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertFile: db.prepare('INSERT OR IGNORE INTO outbox_files (mutation_id, sha256, sealed) VALUES (?, ?, ?)'),
       all: db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY id'),
       after: db.prepare<[number, number], OutboxRow>('SELECT * FROM outbox WHERE id > ? ORDER BY id LIMIT ?'),
-      forDoc: db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE document_id = ? ORDER BY id'),
-      docIds: db.prepare<[], { document_id: string }>('SELECT DISTINCT document_id FROM outbox'),
+      forRecord: db.prepare<[string, string], OutboxRow>('SELECT * FROM outbox WHERE kind = ? AND record_id = ? ORDER BY id'),
+      ofKind: db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE kind = ? ORDER BY id'),
+      recordIds: db.prepare<[string], { record_id: string }>('SELECT DISTINCT record_id FROM outbox WHERE kind = ?'),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox'),
       confirm: db.prepare<[number]>('DELETE FROM outbox WHERE id <= ?'),
-      confirmDocs: db.prepare<[number], { document_id: string }>('SELECT DISTINCT document_id FROM outbox WHERE id <= ?'),
+      confirmFiles: db.prepare<[number]>('DELETE FROM outbox_files WHERE mutation_id <= ?'),
+      confirmRecords: db.prepare<[number], { kind: string; record_id: string }>('SELECT DISTINCT kind, record_id FROM outbox WHERE id <= ?'),
       delete: db.prepare<[number]>('DELETE FROM outbox WHERE id = ?'),
+      deleteFiles: db.prepare<[number]>('DELETE FROM outbox_files WHERE mutation_id = ?'),
+      files: db.prepare<[], { sha256: string }>('SELECT DISTINCT sha256 FROM outbox_files'),
       get: db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?'),
-      fail: db.prepare('INSERT OR REPLACE INTO failed_mutations (id, name, args, document_id, created_at, error, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      fail: db.prepare('INSERT OR REPLACE INTO failed_mutations (id, name, args, kind, record_id, created_at, error, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       failed: db.prepare<[], OutboxRow & { error: string; failed_at: string }>('SELECT * FROM failed_mutations ORDER BY id'),
-      failedForDoc: db.prepare<[string], OutboxRow & { error: string; failed_at: string }>('SELECT * FROM failed_mutations WHERE document_id = ? ORDER BY id'),
+      failedForRecord: db.prepare<[string, string], OutboxRow & { error: string; failed_at: string }>('SELECT * FROM failed_mutations WHERE kind = ? AND record_id = ? ORDER BY id'),
       failedCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM failed_mutations'),
       dismiss: db.prepare<[number]>('DELETE FROM failed_mutations WHERE id = ?'),
     };
   }
 
-  enqueue(m: Mutation, documentId: string, createdAt: string): OutboxEntry {
+  enqueue(m: { name: string; args: unknown }, kind: string, recordId: string, createdAt: string, files: readonly QueuedFile[] = []): OutboxEntry {
     return this.db.transaction(() => {
       // Never below what the server has seen: a reused id would be skipped as a replay.
       const id = Math.max(this.meta.getNumber(META.nextMutationId, 1), this.lastMutationId() + 1);
-      this.stmts.insert.run(id, m.name, JSON.stringify(m.args), documentId, createdAt);
+      this.stmts.insert.run(id, m.name, JSON.stringify(m.args), kind, recordId, createdAt);
+      for (const f of files) this.stmts.insertFile.run(id, f.sha256, f.sealed ? 1 : 0);
       this.meta.setNumber(META.nextMutationId, id + 1);
-      return { id, name: m.name, args: m.args, documentId, createdAt };
+      return { id, name: m.name, args: m.args, kind, recordId, createdAt };
     })();
   }
 
@@ -77,8 +90,17 @@ export class Outbox {
     return this.stmts.all.all().map(rowToEntry);
   }
 
-  forDocument(documentId: string): OutboxEntry[] {
-    return this.stmts.forDoc.all(documentId).map(rowToEntry);
+  forRecord(kind: string, recordId: string): OutboxEntry[] {
+    return this.stmts.forRecord.all(kind, recordId).map(rowToEntry);
+  }
+
+  ofKind(kind: string): OutboxEntry[] {
+    return this.stmts.ofKind.all(kind).map(rowToEntry);
+  }
+
+  /** Files pending entries still need (upload first; never collected meanwhile). */
+  pendingFiles(): Set<string> {
+    return new Set(this.stmts.files.all().map((r) => r.sha256));
   }
 
   /** Entries the server has not processed yet, oldest first. */
@@ -100,8 +122,9 @@ export class Outbox {
     return [...entries, ...abandoned].sort((x, y) => x.mutation.id - y.mutation.id).slice(0, limit);
   }
 
-  documentIds(): Set<string> {
-    return new Set(this.stmts.docIds.all().map((r) => r.document_id));
+  /** Records of a kind with actions still waiting to sync. */
+  recordIds(kind: string): Set<string> {
+    return new Set(this.stmts.recordIds.all(kind).map((r) => r.record_id));
   }
 
   count(): number {
@@ -144,12 +167,15 @@ export class Outbox {
     this.meta.setNumber(META.lastMutationId, lastMutationId);
   }
 
-  /** Drop entries the pulled state already includes. Returns their document ids. Call inside the page's transaction. */
-  confirmUpTo(lastMutationId: number): string[] {
-    const docs = this.stmts.confirmDocs.all(lastMutationId).map((r) => r.document_id);
-    if (docs.length > 0) this.stmts.confirm.run(lastMutationId);
+  /** Drop entries the pulled state already includes. Returns the records they were about. Call inside the page's transaction. */
+  confirmUpTo(lastMutationId: number): { kind: string; recordId: string }[] {
+    const records = this.stmts.confirmRecords.all(lastMutationId).map((r) => ({ kind: r.kind, recordId: r.record_id }));
+    if (records.length > 0) {
+      this.stmts.confirm.run(lastMutationId);
+      this.stmts.confirmFiles.run(lastMutationId);
+    }
     this.noteServerPosition(lastMutationId);
-    return docs;
+    return records;
   }
 
   /** Move a refused entry to failed_mutations; the optimistic overlay stops applying it at once. */
@@ -159,16 +185,18 @@ export class Outbox {
     // An older client's entry may carry a time that is not one (which may be why it failed): the record must still be shown.
     const createdAt = isoDateTime.safeParse(r.created_at).success ? r.created_at : failedAt;
     this.stmts.delete.run(id);
-    this.stmts.fail.run(r.id, r.name, r.args, r.document_id, createdAt, JSON.stringify(error), failedAt);
-    return { id: r.id, name: r.name, documentId: r.document_id, createdAt, error, failedAt };
+    this.stmts.deleteFiles.run(id);
+    this.stmts.fail.run(r.id, r.name, r.args, r.kind, r.record_id, createdAt, JSON.stringify(error), failedAt);
+    return { id: r.id, name: r.name, kind: r.kind, recordId: r.record_id, createdAt, error, failedAt };
   }
 
-  failed(documentId?: string): FailedMutation[] {
-    const rows = documentId === undefined ? this.stmts.failed.all() : this.stmts.failedForDoc.all(documentId);
+  failed(record?: { kind: string; recordId: string }): FailedMutation[] {
+    const rows = record === undefined ? this.stmts.failed.all() : this.stmts.failedForRecord.all(record.kind, record.recordId);
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
-      documentId: r.document_id,
+      kind: r.kind,
+      recordId: r.record_id,
       createdAt: r.created_at,
       error: JSON.parse(r.error) as ErrorBodyT,
       failedAt: r.failed_at,

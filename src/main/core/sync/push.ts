@@ -157,7 +157,7 @@ export async function pushOutbox(ctx: PushContext): Promise<PushOutcome> {
         // Warnings come with the first answer only (a replay does not repeat them), so they are passed on now.
         const entry = sent.get(r.id);
         if (r.status === 'applied' && r.warnings && r.warnings.length > 0 && entry)
-          outcome.warned.push({ id: entry.id, name: entry.name, documentId: entry.documentId, createdAt: isoDateTime.safeParse(entry.createdAt).success ? entry.createdAt : failedAt, warnings: r.warnings });
+          outcome.warned.push({ id: entry.id, name: entry.name, kind: entry.kind, recordId: entry.recordId, createdAt: isoDateTime.safeParse(entry.createdAt).success ? entry.createdAt : failedAt, warnings: r.warnings });
         if (r.status === 'rejected') {
           const f = ctx.outbox.fail(r.id, r.error ?? { code: 'internal', message: { vi: 'Bị từ chối.', en: 'Rejected.' } }, failedAt);
           if (f) outcome.rejected.push(f);
