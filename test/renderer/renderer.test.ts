@@ -79,7 +79,10 @@ describe('routes', () => {
       { name: 'document', id },
       { name: 'slip', id },
       { name: 'search', q: 'quyết định đất đai' },
-      { name: 'coming', feature: 'tasks' },
+      { name: 'coming', feature: 'schedule' },
+      { name: 'tasks' },
+      { name: 'task', id },
+      { name: 'dashboard' },
     ];
     for (const r of routes) expect(parseHash(href(r))).toEqual(r);
   });
@@ -87,6 +90,7 @@ describe('routes', () => {
     expect(parseHash('')).toEqual({ name: 'incoming' });
     expect(parseHash('#/incoming/not-an-id')).toEqual({ name: 'incoming' });
     expect(parseHash('#/nowhere')).toEqual({ name: 'incoming' });
+    expect(parseHash('#/tasks/not-an-id')).toEqual({ name: 'tasks' });
   });
 });
 

@@ -1,6 +1,7 @@
 import {
   CalendarOutlined,
   CarryOutOutlined,
+  FundOutlined,
   InboxOutlined,
   LogoutOutlined,
   MailOutlined,
@@ -22,6 +23,9 @@ import { SearchPage } from '../features/search/SearchPage.js';
 import { useApp, useMe, useRpc } from './AppContext.js';
 import { navigate, useRoute, type Route } from './router.js';
 import { roleKey } from '../../shared/incoming/rights.js';
+import { canCreateTask } from '../../shared/tasks/index.js';
+import { TaskList, TaskView } from '../features/tasks/index.js';
+import { DashboardPage } from '../features/dashboard/index.js';
 import { errorText, unitName } from './util.js';
 import { onAppOpen } from './connection.js';
 import { warmUpDocumentViewer } from './warmUp.js';
@@ -33,7 +37,7 @@ const MailPage = lazy(() => import('../features/mail/MailPage.js').then((m) => (
 const AccountSettings = lazy(() => import('../features/mail/AccountSettings.js').then((m) => ({ default: m.AccountSettings })));
 const ProcessingSlip = lazy(() => import('../features/incoming/ProcessingSlip.js').then((m) => ({ default: m.ProcessingSlip })));
 
-type NavKey = 'incoming' | 'outgoing' | 'tasks' | 'schedule' | 'mail' | 'search';
+type NavKey = 'incoming' | 'outgoing' | 'tasks' | 'dashboard' | 'schedule' | 'mail' | 'search';
 
 function navKeyOf(route: Route): NavKey {
   switch (route.name) {
@@ -44,6 +48,11 @@ function navKeyOf(route: Route): NavKey {
     case 'mail':
     case 'mailSettings':
       return 'mail';
+    case 'tasks':
+    case 'task':
+      return 'tasks';
+    case 'dashboard':
+      return 'dashboard';
     default:
       return 'incoming';
   }
@@ -58,6 +67,7 @@ export function Shell(): React.JSX.Element {
   useEffect(warmUpDocumentViewer, []);
   // The desktop shell asks for a document when its notification is clicked.
   const rpc = useRpc();
+  const me = useMe();
   useEffect(() => onAppOpen(rpc, ({ documentId }) => navigate({ name: 'document', id: documentId })), [rpc]);
 
   // The processing slip is a print view: no navigation around it.
@@ -72,6 +82,8 @@ export function Shell(): React.JSX.Element {
     { key: 'incoming', icon: <InboxOutlined />, label: t('nav.incoming') },
     { key: 'outgoing', icon: <SendOutlined />, label: t('nav.outgoing') },
     { key: 'tasks', icon: <CarryOutOutlined />, label: t('nav.tasks') },
+    // The leaders' view of how work is done on time ("Tình hình thực hiện").
+    ...(canCreateTask(me) ? [{ key: 'dashboard', icon: <FundOutlined />, label: t('nav.dashboard') }] : []),
     { key: 'schedule', icon: <CalendarOutlined />, label: t('nav.schedule') },
     {
       key: 'mail',
@@ -89,6 +101,8 @@ export function Shell(): React.JSX.Element {
     if (key === 'incoming') navigate({ name: 'incoming' });
     else if (key === 'search') navigate({ name: 'search', q: '' });
     else if (key === 'mail') navigate({ name: 'mail', folderId: null, messageId: null });
+    else if (key === 'tasks') navigate({ name: 'tasks' });
+    else if (key === 'dashboard') navigate({ name: 'dashboard' });
     else navigate({ name: 'coming', feature: key as 'outgoing' });
   };
 
@@ -111,7 +125,7 @@ export function Shell(): React.JSX.Element {
         </Layout.Header>
         {sync.state === 'offline' && <Alert type="warning" banner showIcon title={t('sync.offlineBanner')} data-testid="offline-banner" />}
         <Layout.Content className="shell-content">
-          <ErrorBoundary key={route.name === 'document' ? route.id : route.name}>
+          <ErrorBoundary key={route.name === 'document' || route.name === 'task' ? route.id : route.name}>
             <Suspense fallback={<Loading />}>
               <Screen route={route} />
             </Suspense>
@@ -136,6 +150,12 @@ function Screen({ route }: { route: Route }): React.JSX.Element {
       return <MailPage folderId={route.folderId} messageId={route.messageId} />;
     case 'mailSettings':
       return <AccountSettings />;
+    case 'tasks':
+      return <TaskList />;
+    case 'task':
+      return <TaskView key={route.id} id={route.id} />;
+    case 'dashboard':
+      return <DashboardPage />;
     case 'coming':
       return <ComingSoon feature={route.feature} />;
     case 'slip':

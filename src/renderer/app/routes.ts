@@ -1,6 +1,6 @@
 /** The routes of the renderer and their hash form (pure: no DOM, unit-tested). */
 
-export type ComingFeature = 'outgoing' | 'tasks' | 'schedule';
+export type ComingFeature = 'outgoing' | 'schedule';
 /** A mail attachment to register as an incoming document (the form is prefilled from it). */
 export interface FromMail {
   messageId: number;
@@ -14,9 +14,12 @@ export type Route =
   | { name: 'search'; q: string }
   | { name: 'mail'; folderId: number | null; messageId: number | null }
   | { name: 'mailSettings' }
+  | { name: 'tasks' }
+  | { name: 'task'; id: string }
+  | { name: 'dashboard' }
   | { name: 'coming'; feature: ComingFeature };
 
-const COMING: readonly ComingFeature[] = ['outgoing', 'tasks', 'schedule'];
+const COMING: readonly ComingFeature[] = ['outgoing', 'schedule'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 const ID = /^-?\d{1,15}$/u;
 const ATTACHMENT_ID = /^[\w.:-]{1,100}$/u;
@@ -48,6 +51,8 @@ export function parseHash(hash: string): Route {
   if (a === 'incoming' && b && UUID.test(b)) return c === 'slip' ? { name: 'slip', id: b } : { name: 'document', id: b };
   if (a === 'search') return { name: 'search', q: params.get('q') ?? '' };
   if (a === 'mail') return parseMail(b, c);
+  if (a === 'tasks') return b && UUID.test(b) ? { name: 'task', id: b } : { name: 'tasks' };
+  if (a === 'dashboard') return { name: 'dashboard' };
   if (a && (COMING as readonly string[]).includes(a)) return { name: 'coming', feature: a as ComingFeature };
   return { name: 'incoming' };
 }
@@ -71,6 +76,12 @@ export function href(route: Route): string {
       return route.messageId === null ? `#/mail/${route.folderId}` : `#/mail/${route.folderId}/${route.messageId}`;
     case 'mailSettings':
       return '#/mail/settings';
+    case 'tasks':
+      return '#/tasks';
+    case 'task':
+      return `#/tasks/${route.id}`;
+    case 'dashboard':
+      return '#/dashboard';
     case 'coming':
       return `#/${route.feature}`;
   }

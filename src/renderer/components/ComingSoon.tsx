@@ -1,11 +1,10 @@
-import { CalendarOutlined, CarryOutOutlined, SendOutlined } from '@ant-design/icons';
+import { CalendarOutlined, SendOutlined } from '@ant-design/icons';
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { navigate, type ComingFeature } from '../app/router.js';
 
 const ICONS: Record<ComingFeature, React.ReactNode> = {
   outgoing: <SendOutlined />,
-  tasks: <CarryOutOutlined />,
   schedule: <CalendarOutlined />,
 };
 

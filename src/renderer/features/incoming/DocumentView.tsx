@@ -1,5 +1,6 @@
 import {
   ArrowLeftOutlined,
+  CarryOutOutlined,
   CheckCircleOutlined,
   CommentOutlined,
   FileTextOutlined,
@@ -18,6 +19,8 @@ import { formatDateTimeVi, formatDateVi, vnToday } from '../../../shared/text/vi
 import { useApp, useMe, useRpc } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
 import { canRevokeAssignment } from '../../../shared/incoming/rights.js';
+import { canCreateTask } from '../../../shared/tasks/index.js';
+import { DocumentTasksPanel, TaskFormDialog } from '../tasks/index.js';
 import { assigneeName, bodyText, errorText, userName } from '../../app/util.js';
 import { ConfidentialityTag, OverdueTag, PendingTag, RoleTag, StatusTag, UrgencyTag } from '../../components/DocTags.js';
 import { Loading } from '../../components/Loading.js';
@@ -32,7 +35,7 @@ import { pendingTimes, useDocument, useMutate } from './useDocument.js';
 const PdfViewer = lazy(() => import('../../components/pdf/PdfViewer.js').then((m) => ({ default: m.PdfViewer })));
 const ComposeDialog = lazy(() => import('../mail/ComposeDialog.js').then((m) => ({ default: m.ComposeDialog })));
 
-type Dialog = 'assign' | 'reassign' | 'opinion' | 'complete' | null;
+type Dialog = 'assign' | 'reassign' | 'opinion' | 'complete' | 'task' | null;
 
 export function DocumentView({ id }: { id: string }): React.JSX.Element {
   const { t } = useTranslation();
@@ -42,6 +45,7 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
   useEffect(reload, [sync.failedCount, reload]);
   const mutate = useMutate();
   const rpc = useRpc();
+  const me = useMe();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [tab, setTab] = useState('info');
   const [compose, setCompose] = useState<ComposeInit | null>(null);
@@ -73,7 +77,7 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
   const visiblePending = view.pending.filter((p) => p.name !== 'incoming.markRead');
   const code = `${doc.codeNumber}/${doc.codeNotation}`;
 
-  const actions: { key: Exclude<Dialog, null>; action: MutationName; icon: React.ReactNode; label: string; primary?: boolean }[] = [
+  const actions: { key: Exclude<Dialog, null | 'task'>; action: MutationName; icon: React.ReactNode; label: string; primary?: boolean }[] = [
     { key: 'assign', action: 'incoming.assign', icon: <TeamOutlined />, label: t('view.actions.assign'), primary: doc.status === 'registered' },
     { key: 'reassign', action: 'incoming.reassign', icon: <UserSwitchOutlined />, label: t('view.actions.reassign'), primary: true },
     { key: 'opinion', action: 'incoming.addOpinion', icon: <CommentOutlined />, label: t('view.actions.opinion') },
@@ -114,6 +118,11 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
                 {a.label}
               </Button>
             ))}
+          {canCreateTask(me) && (
+            <Button icon={<CarryOutOutlined />} onClick={() => setDialog('task')} data-testid="action-create-task">
+              {t('tasks.document.create')}
+            </Button>
+          )}
           {!doc.contentWithheld && doc.files.length > 0 && (
             <Button
               icon={<MailOutlined />}
@@ -177,6 +186,15 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
               { key: 'info', label: t('view.tabs.info'), children: <MetadataPanel view={view} /> },
               { key: 'processing', label: t('view.tabs.processing'), children: <ProcessingPanel view={view} /> },
               { key: 'history', label: t('view.tabs.history'), children: <HistoryPanel view={view} /> },
+              {
+                key: 'tasks',
+                label: t('tasks.document.panel'),
+                children: (
+                  <Suspense fallback={<Loading />}>
+                    <DocumentTasksPanel documentId={id} />
+                  </Suspense>
+                ),
+              },
             ]}
             data-testid="doc-tabs"
           />
@@ -187,6 +205,11 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
       {dialog === 'reassign' && <ReassignDialog view={view} onClose={() => setDialog(null)} onDone={() => setTab('processing')} />}
       {dialog === 'opinion' && <OpinionDialog view={view} onClose={() => setDialog(null)} onDone={() => setTab('processing')} />}
       {dialog === 'complete' && <CompleteDialog view={view} onClose={() => setDialog(null)} />}
+      {dialog === 'task' && (
+        <Suspense fallback={null}>
+          <TaskFormDialog mode={{ kind: 'create', source: { id, subject: doc.subject } }} onClose={() => setDialog(null)} onCreated={() => setTab('tasks')} />
+        </Suspense>
+      )}
       {compose && (
         <Suspense fallback={null}>
           <ComposeDialog init={compose} onClose={() => setCompose(null)} />

@@ -1,0 +1,7 @@
+/**
+ * The dashboard slice's public module for the shell: the screen is lazy, so chart.js
+ * and the dashboard's code load only when a leader first opens it.
+ */
+import { lazy } from 'react';
+
+export const DashboardPage = lazy(() => import('./DashboardPage.js').then((m) => ({ default: m.DashboardPage })));

@@ -1,0 +1,173 @@
+import { DeleteOutlined, DownloadOutlined, EyeOutlined, FileOutlined, FilePdfOutlined, InboxOutlined } from '@ant-design/icons';
+import { App, Button, Modal, Spin, Typography, Upload } from 'antd';
+import { lazy, Suspense, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FileRef } from '../../../shared/incoming/model.js';
+import { MAX_FILE_BYTES } from '../../../shared/sync/limits.js';
+import { TASK_LIMITS, type TaskFile } from '../../../shared/tasks/index.js';
+import { useApp, useRpc } from '../../app/AppContext.js';
+import { errorText } from '../../app/util.js';
+import { saveBlob } from '../../components/download.js';
+import { Loading } from '../../components/Loading.js';
+import { fileSize } from './format.js';
+
+// pdf.js only when a PDF is opened.
+const PdfViewer = lazy(() => import('../../components/pdf/PdfViewer.js').then((m) => ({ default: m.PdfViewer })));
+
+const MAX_FILE_MB = MAX_FILE_BYTES / 1024 / 1024;
+const isPdf = (f: Pick<TaskFile, 'name' | 'mime'>): boolean => f.mime.toLowerCase() === 'application/pdf' || /\.pdf$/iu.test(f.name);
+
+/**
+ * A task's files (any type): a PDF opens in the documents' viewer, anything is saved.
+ * The core fetches a file once (files.open) and the host serves it by its hash.
+ */
+export function TaskFileList({ files, testId = 'task-files' }: { files: readonly TaskFile[]; testId?: string }): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const rpc = useRpc();
+  const { conn, lang } = useApp();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<FileRef | null>(null);
+  if (files.length === 0) return null;
+
+  const download = async (f: TaskFile): Promise<void> => {
+    setBusy(f.sha256);
+    try {
+      await rpc.call('files.open', { sha256: f.sha256 });
+      const res = await fetch(conn.fileUrl(f.sha256));
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      saveBlob(await res.blob(), f.name);
+    } catch (err) {
+      void message.error(errorText(err, lang, t('tasks.files.failed')));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className="task-files" data-testid={testId}>
+      {files.map((f) => (
+        <div key={f.sha256} className="task-file" data-testid="task-file" data-name={f.name}>
+          <span className="task-file-icon">{isPdf(f) ? <FilePdfOutlined className="pdf-icon" /> : <FileOutlined />}</span>
+          <span className="task-file-name" title={f.name}>
+            {f.name}
+          </span>
+          <Typography.Text type="secondary" className="task-file-size">
+            {fileSize(f.size, lang)}
+          </Typography.Text>
+          {isPdf(f) && (
+            <Button size="small" type="text" icon={<EyeOutlined />} onClick={() => setViewing({ sha256: f.sha256, name: f.name, size: f.size, mime: 'application/pdf' })}>
+              {t('tasks.files.view')}
+            </Button>
+          )}
+          <Button
+            size="small"
+            type="text"
+            icon={<DownloadOutlined />}
+            loading={busy === f.sha256}
+            onClick={() => void download(f)}
+            aria-label={t('tasks.files.download')}
+            title={t('tasks.files.download')}
+            data-testid="task-file-download"
+          />
+        </div>
+      ))}
+      <Modal open={viewing !== null} onCancel={() => setViewing(null)} footer={null} width="min(1100px, 94vw)" title={viewing?.name} destroyOnHidden className="task-pdf-modal">
+        {viewing && (
+          <div className="task-pdf-frame">
+            <Suspense fallback={<Loading />}>
+              <PdfViewer files={[viewing]} />
+            </Suspense>
+          </div>
+        )}
+      </Modal>
+    </div>
+  );
+}
+
+/**
+ * Files for a new task, a report or a result, as a form field: each file is put in the
+ * core's file cache at once (files.add; uploaded before the action that needs it), any
+ * type, up to the server's size. The value is the files' references.
+ */
+export function TaskFilesInput({ value = [], onChange, testId = 'task-files-input' }: { value?: TaskFile[]; onChange?: (files: TaskFile[]) => void; testId?: string }): React.JSX.Element {
+  const { t } = useTranslation();
+  const rpc = useRpc();
+  const { lang } = useApp();
+  const { message } = App.useApp();
+  const [adding, setAdding] = useState(0);
+  // Several files may be dropped at once: each add sees the list as the previous ones left it.
+  const latest = useRef(value);
+  latest.current = value;
+
+  const add = async (file: File): Promise<void> => {
+    if (file.size > MAX_FILE_BYTES) {
+      void message.error(`${file.name}: ${t('tasks.form.tooLarge', { mb: MAX_FILE_MB })}`);
+      return;
+    }
+    setAdding((n) => n + 1);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const ref = await rpc.call('files.add', { name: file.name.normalize('NFC'), bytes });
+      const entry: TaskFile = { sha256: ref.sha256, name: ref.name, size: ref.size, mime: file.type || 'application/octet-stream' };
+      const cur = latest.current;
+      if (cur.some((f) => f.sha256 === entry.sha256)) return;
+      if (cur.length >= TASK_LIMITS.files) {
+        void message.error(t('tasks.form.tooMany', { max: TASK_LIMITS.files }));
+        return;
+      }
+      latest.current = [...cur, entry];
+      onChange?.(latest.current);
+    } catch (err) {
+      void message.error(errorText(err, lang, t('app.unexpected')));
+    } finally {
+      setAdding((n) => n - 1);
+    }
+  };
+
+  const remove = (sha256: string): void => {
+    latest.current = latest.current.filter((f) => f.sha256 !== sha256);
+    onChange?.(latest.current);
+  };
+
+  return (
+    <div className="task-files-input">
+      <Upload.Dragger
+        multiple
+        showUploadList={false}
+        disabled={value.length >= TASK_LIMITS.files}
+        beforeUpload={(file) => {
+          void add(file);
+          return false;
+        }}
+        data-testid={testId}
+      >
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
+        <p className="ant-upload-hint">{t('tasks.form.filesHint', { mb: MAX_FILE_MB, max: TASK_LIMITS.files })}</p>
+      </Upload.Dragger>
+      {(value.length > 0 || adding > 0) && (
+        <div className="task-files">
+          {value.map((f) => (
+            <div key={f.sha256} className="task-file" data-testid="task-file-added">
+              <span className="task-file-icon">{isPdf(f) ? <FilePdfOutlined className="pdf-icon" /> : <FileOutlined />}</span>
+              <span className="task-file-name" title={f.name}>
+                {f.name}
+              </span>
+              <Typography.Text type="secondary" className="task-file-size">
+                {fileSize(f.size, lang)}
+              </Typography.Text>
+              <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.sha256)} aria-label={t('tasks.files.remove')} title={t('tasks.files.remove')} />
+            </div>
+          ))}
+          {adding > 0 && (
+            <div className="task-file">
+              <Spin size="small" /> <Typography.Text type="secondary">{t('tasks.files.adding')}</Typography.Text>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
