@@ -93,7 +93,7 @@ function addGroup(c: Counts, g: GroupRow): void {
  * SQLite streams the groups off that index. Three aggregates rather than four: each costs
  * per record read, and on time = done − late, not due = open − overdue.
  */
-function groupSql(kind: DashboardKindName): string {
+export function groupSql(kind: DashboardKindName): string {
   return `
     SELECT substr(deadline, 1, 7) AS month, unit_id, user_id,
            count(*) AS n, count(done_on) AS done, sum(done_on > deadline) AS late, sum(done_on IS NULL AND deadline < @today) AS overdue

@@ -8,8 +8,8 @@
  */
 import { addWorkingDays, VIETNAM_CALENDAR, workingDaysBetween, type WorkingCalendar } from '../../../shared/domain/workingDays.js';
 import { formatDateVi } from '../../../shared/index.js';
-import type { LocalLabel } from '../../../shared/tasks/index.js';
-import { isOpenStatus, type TaskRow } from './list.js';
+import { TASK_WORKING_STATUSES, type LocalLabel } from '../../../shared/tasks/index.js';
+import type { TaskRow } from './list.js';
 
 export type ReminderWhen = 'before' | 'day';
 
@@ -47,12 +47,13 @@ function clip(text: string, max: number): string {
  * next working day after today (on a Friday for a Monday deadline; opened only on the
  * Saturday, it still comes, once). "On the day": the deadline is today. Only to the main
  * handler (the person, or the leader of the unit holding the main role), only while the
- * handler still owes the work (not delivered, not accepted).
+ * task is being worked on: not once delivered, nor once handed back (returned: the
+ * assigner decides what happens next).
  */
 export function dueReminders(rows: readonly ReminderRow[], today: string, calendar: WorkingCalendar = VIETNAM_CALENDAR, alreadySent: ReadonlySet<string> = new Set()): TaskReminder[] {
   const out: TaskReminder[] = [];
   for (const r of rows) {
-    if (r.my_role !== 'main' || !isOpenStatus(r.status)) continue;
+    if (r.my_role !== 'main' || !TASK_WORKING_STATUSES.includes(r.status)) continue;
     let when: ReminderWhen;
     if (r.deadline === today) when = 'day';
     else if (r.deadline > today && workingDaysBetween(today, r.deadline, calendar) === 1) when = 'before';
