@@ -192,6 +192,26 @@ describe.each(BACKENDS)('tasks over HTTP (%s)', (backend) => {
     expect(seen).not.toContain(docId);
     expectRejected(await c.chutich.send('tasks.create', fromDoc({ taskId })), 'task_exists');
   });
+
+  it('a desktop that read only documents gains the tasks from its cursor, without starting over', async () => {
+    const docId = await c.vanthu.register({ issuedDate: '2025-01-15', subject: 'Về việc chuẩn bị Tết Nguyên đán' });
+    const taskId = randomUUID();
+    await c.chutich.apply('tasks.create', base({ taskId, main: { id: randomUUID(), userId: id('cv.kinhte1') } }));
+    const clientId = randomUUID();
+    const page = async (cursor: string | null, kinds: string[]) => {
+      const r = await http(s.url, 'POST', '/sync/pull', { token: t.chutich, json: { clientId, cursor, limit: 2000, protocol: 2, kinds } });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body as { reset: boolean; more: boolean; cursor: string; changes: RecordChange[] };
+    };
+    const first = await page(null, ['incoming']);
+    expect(first.more).toBe(false);
+    expect(first.changes.map((x) => x.kind)).not.toContain('tasks');
+    expect(first.changes.map((x) => x.id)).toContain(docId);
+    const gained = await page(first.cursor, ['incoming', 'tasks']);
+    expect(gained.reset).toBe(false);
+    expect(gained.changes.every((x) => x.kind === 'tasks')).toBe(true);
+    expect(gained.changes.map((x) => x.id)).toContain(taskId);
+  });
 });
 
 describe.each(BACKENDS)('the dashboard endpoint (%s)', (backend) => {
