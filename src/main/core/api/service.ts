@@ -36,6 +36,8 @@ import { check, overlay, type Overlaid, type OverlayContext } from '../sync/over
 import { MUTATIONS } from '../kinds.js';
 import type { RecordRef } from '../../../shared/sync/registry.js';
 import { MailService, mailHandlers } from '../mail/service.js';
+import { taskHandlers, type TaskContext } from '../tasks/handlers.js';
+import type { Task } from '../../../shared/tasks/index.js';
 import type { MailEngineOptions } from '../mail/engine.js';
 
 /** Params of a method after validation with the contract's schema. */
@@ -455,7 +457,37 @@ export class CoreService {
     'files.read': async (p) => this.need().cache.files.read(p.sha256, p.start, p.end),
 
     ...mailHandlers(() => this.mail),
+    ...taskHandlers(() => (this.active ? this.taskContext(this.active) : null)),
   };
+
+  /** What the tasks and dashboard handlers need of the signed-in session. */
+  private taskContext(a: Active): TaskContext {
+    return {
+      db: a.cache.db,
+      store: a.cache.tasks,
+      viewer: a.user,
+      user: a.user,
+      org: this.orgView(a),
+      now: this.o.now,
+      overlaid: (id) => {
+        const entries = a.cache.outbox.forRecord('tasks', id);
+        const o = this.overlaidRecord(a, 'tasks', id, entries) as Overlaid<Task> | null;
+        if (!o) return null;
+        return {
+          task: o.state,
+          pendingCreate: o.pendingCreate,
+          pending: entries.map((e) => ({ id: e.id, name: e.name, kind: e.kind, recordId: e.recordId, createdAt: e.createdAt })),
+          failed: a.cache.outbox.failed({ kind: 'tasks', recordId: id }),
+        };
+      },
+      pendingIds: () => a.cache.outbox.recordIds('tasks'),
+      cachedFiles: (shas) => a.cache.files.cached(shas),
+      sourceDocument: (id) => {
+        const d = this.overlaid(a, id)?.doc;
+        return d ? { id: d.id, subject: d.subject, arrivalNumber: d.arrivalNumber, arrivalYear: d.arrivalYear, codeNumber: d.codeNumber, codeNotation: d.codeNotation } : null;
+      },
+    };
+  }
 }
 
 /** An incoming document as the user should see it (the generic overlay, named for the incoming handlers). */

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { TASKS_CACHE_STEP } from '../tasks/schema.js';
 
 /**
  * The cache schema, as numbered steps tracked with PRAGMA user_version.
@@ -240,6 +241,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX record_files_by_sha ON record_files (sha256);
   DROP TABLE document_files;
   `,
+  // 5 — tasks (issue #8) and the dashboard's record_deadlines view: core/tasks/schema.ts.
+  TASKS_CACHE_STEP,
 ];
 
 /** Bring a database to the latest schema; each step commits with its version, so a crash never leaves half a step. */

@@ -8,6 +8,8 @@ import {
   type UserSummary,
 } from '../../../shared/index.js';
 import type { LocalKind } from '../sync/kinds.js';
+import type { OrgView } from '../../../shared/domain/org.js';
+import { incomingDeadlineColumns } from '../dashboard/incomingFacts.js';
 import type { IncomingFilter, IncomingListItem } from '../../../shared/rpc/contract.js';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/open.js';
@@ -186,21 +188,28 @@ export class DocumentStore implements LocalKind<IncomingDocument> {
   readonly schema = IncomingDocument;
   private readonly stmts;
 
-  constructor(private readonly db: Db) {
+  /** `org`: the person's unit when the main role went to a person (the dashboard's by-unit figures); null until known. */
+  constructor(
+    private readonly db: Db,
+    private readonly org: () => OrgView | null = () => null,
+  ) {
     this.stmts = {
       rowid: db.prepare<[string], { rowid: number }>('SELECT rowid FROM documents WHERE id = ?'),
       upsert: db.prepare(`
         INSERT INTO documents (id, arrival_year, arrival_number, arrival_date, issuer, code_number, code_notation, issued_date,
-          document_type, subject, urgency, confidentiality, status, my_role, deadline, unread, dup_key, version, doc_json)
+          document_type, subject, urgency, confidentiality, status, my_role, deadline, unread, dup_key, version, doc_json,
+          main_unit_id, main_user_id, main_deadline, done_on)
         VALUES (@id, @arrival_year, @arrival_number, @arrival_date, @issuer, @code_number, @code_notation, @issued_date,
-          @document_type, @subject, @urgency, @confidentiality, @status, @my_role, @deadline, @unread, @dup_key, @version, @doc_json)
+          @document_type, @subject, @urgency, @confidentiality, @status, @my_role, @deadline, @unread, @dup_key, @version, @doc_json,
+          @main_unit_id, @main_user_id, @main_deadline, @done_on)
         ON CONFLICT (id) DO UPDATE SET
           arrival_year = excluded.arrival_year, arrival_number = excluded.arrival_number, arrival_date = excluded.arrival_date,
           issuer = excluded.issuer, code_number = excluded.code_number, code_notation = excluded.code_notation,
           issued_date = excluded.issued_date, document_type = excluded.document_type, subject = excluded.subject,
           urgency = excluded.urgency, confidentiality = excluded.confidentiality, status = excluded.status,
           my_role = excluded.my_role, deadline = excluded.deadline, unread = excluded.unread, dup_key = excluded.dup_key,
-          version = excluded.version, doc_json = excluded.doc_json
+          version = excluded.version, doc_json = excluded.doc_json, main_unit_id = excluded.main_unit_id,
+          main_user_id = excluded.main_user_id, main_deadline = excluded.main_deadline, done_on = excluded.done_on
         RETURNING rowid`),
       ftsDelete: db.prepare<[number]>('DELETE FROM documents_fts WHERE rowid = ?'),
       ftsInsert: db.prepare<[number, string]>('INSERT INTO documents_fts (rowid, body) VALUES (?, ?)'),
@@ -236,6 +245,7 @@ export class DocumentStore implements LocalKind<IncomingDocument> {
       dup_key: duplicateKey(doc),
       version: doc.version,
       doc_json: JSON.stringify(doc),
+      ...incomingDeadlineColumns(doc, this.org() ?? undefined),
     }) as { rowid: number };
     if (existing) this.stmts.ftsDelete.run(rowid);
     this.stmts.ftsInsert.run(rowid, searchBody(doc));
@@ -277,6 +287,24 @@ export class DocumentStore implements LocalKind<IncomingDocument> {
       const rows = chunk.all(after);
       if (rows.length === 0) return;
       for (const r of rows) this.put(JSON.parse(r.doc_json) as IncomingDocument, viewer);
+      after = (rows[rows.length - 1] as { id: string }).id;
+    }
+  }
+
+  /**
+   * Fill the dashboard's columns of rows written before they existed (cache step 5),
+   * from each row's own JSON: in chunks, each its own transaction, so a kill in the
+   * middle resumes where it stopped; done once (the caller keeps a flag).
+   */
+  fillDeadlineColumns(): void {
+    const chunk = this.db.prepare<[string], { id: string; doc_json: string }>('SELECT id, doc_json FROM documents WHERE id > ? ORDER BY id LIMIT 1000');
+    const update = this.db.prepare('UPDATE documents SET main_unit_id = @main_unit_id, main_user_id = @main_user_id, main_deadline = @main_deadline, done_on = @done_on WHERE id = @id');
+    for (let after = ''; ; ) {
+      const rows = chunk.all(after);
+      if (rows.length === 0) return;
+      this.db.transaction(() => {
+        for (const r of rows) update.run({ id: r.id, ...incomingDeadlineColumns(JSON.parse(r.doc_json) as IncomingDocument, this.org() ?? undefined) });
+      })();
       after = (rows[rows.length - 1] as { id: string }).id;
     }
   }

@@ -9,6 +9,11 @@ import { FileCache, type FileCacheOptions } from '../files/fileCache.js';
 import type { ServerClient } from '../sync/http.js';
 import { Outbox } from '../sync/outbox.js';
 import type { LocalKind } from '../sync/kinds.js';
+import { TaskStore } from '../tasks/store.js';
+import type { OrgView } from '../../../shared/domain/org.js';
+import type { Organisation } from '../../../shared/model/organisation.js';
+
+const DEADLINE_COLUMNS_FILLED = 'deadlineColumnsFilled';
 import { RefusedRecords } from '../sync/refused.js';
 import { createCacheKey, loadCacheKey, type CacheKeys } from './cacheKey.js';
 import type { SecretStore } from './secretStore.js';
@@ -26,6 +31,7 @@ export function cacheDirFor(dataDir: string, serverUrl: string, userId: string):
 export class UserCache {
   readonly meta: MetaStore;
   readonly docs: DocumentStore;
+  readonly tasks: TaskStore;
   /** Every kind of record this cache holds, by kind (the sync engine applies pulls through these). */
   readonly kinds: ReadonlyMap<string, LocalKind>;
   readonly outbox: Outbox;
@@ -42,8 +48,13 @@ export class UserCache {
     fileOpts: FileCacheOptions,
   ) {
     this.meta = new MetaStore(db);
-    this.docs = new DocumentStore(db);
-    this.kinds = new Map<string, LocalKind>([[this.docs.kind, this.docs as unknown as LocalKind]]);
+    const org = (): OrgView | null => this.meta.getJson<Organisation>(META.org);
+    this.docs = new DocumentStore(db, org);
+    this.tasks = new TaskStore(db, org);
+    this.kinds = new Map<string, LocalKind>([
+      [this.docs.kind, this.docs as unknown as LocalKind],
+      [this.tasks.kind, this.tasks as unknown as LocalKind],
+    ]);
     this.outbox = new Outbox(db);
     this.refused = new RefusedRecords(db);
     this.files = new FileCache(db, path.join(dir, 'files'), client, fileKey, fileOpts);
@@ -90,6 +101,11 @@ export class UserCache {
       if (owner !== null && owner !== userId) throw new Error('cache folder belongs to another user');
       cache.meta.set(META.userId, userId);
       cache.meta.set(META.serverUrl, serverUrl);
+      // Documents cached before the dashboard's columns existed (cache step 5) get them once.
+      if (cache.meta.get(DEADLINE_COLUMNS_FILLED) === null) {
+        cache.docs.fillDeadlineColumns();
+        cache.meta.set(DEADLINE_COLUMNS_FILLED, '1');
+      }
       cache.files.sweepDisk();
       // Plain copies left by a version before sealing, or by a crash mid-seal.
       await cache.files.sealSecretFiles();
