@@ -12,17 +12,17 @@ import { TASK_LISTS } from '../../src/shared/tasks/schemas.js';
 import type { Db } from '../../src/main/core/db/open.js';
 import { compareKeys, inList, keyOf, listSql, matchesFilter, orderOf, orderSql, ROW_COLUMNS, taskRowOf } from '../../src/main/core/tasks/list.js';
 import { TaskStore, type TaskListQuery } from '../../src/main/core/tasks/store.js';
+import { dashboardHandlers } from '../../src/main/core/dashboard/index.js';
 import { taskHandlers, type OverlaidTask, type TaskContext } from '../../src/main/core/tasks/handlers.js';
 import { dueReminders, reminderWindow } from '../../src/main/core/tasks/reminders.js';
 import { queryTerms } from '../../src/main/core/db/search.js';
 import { openTaskCache } from '../helpers/taskCache.js';
-import { at, nextId, ORG, P, sha, taskWorld, TEAM, type TaskWorld } from '../helpers/taskWorld.js';
+import { agencyWeek, at, DOC, nextId, ORG, P, sha, taskWorld, TEAM, type TaskWorld } from '../helpers/taskWorld.js';
 import { UNITS } from '../helpers/fixtures.js';
 
 /** Wednesday 12/03/2025 in Vietnam: "Sắp đến hạn" runs to Monday 17/03 (three working days). */
 const TODAY = '2025-03-12';
 const NOW = at(TODAY);
-const DOC = '0d000000-0000-4000-8000-000000000001';
 
 const opened: Db[] = [];
 afterEach(() => {
@@ -41,76 +41,6 @@ function cacheFor(w: TaskWorld, u: UserSummary): { db: Db; store: TaskStore } {
 }
 
 const query = (q: Partial<TaskListQuery> = {}): TaskListQuery => ({ list: 'mine', unitId: null, userId: null, from: null, to: null, status: null, after: null, limit: 100, ...q });
-
-/**
- * The agency's week (created Monday 03/03/2025):
- *  T1 chủ tịch → Phòng Kinh tế (handed down to cv.kinhte1), Nội chính co-operating, cv.noichinh informed; from a document; due 10/03, in progress → overdue
- *  T2 tp.kinhte → cv.tonghop (the team under Kinh tế), cv.kinhte1 co-operating; due 14/03 → due soon
- *  T3 chủ tịch → cv.noichinh; delivered 06/03, due 07/03, accepted → done on time
- *  T4 chủ tịch → Phòng Nội chính; delivered 10/03, due 05/03 → awaiting acceptance, late
- *  T5 tp.kinhte → cv.kinhte1; due 15/04; handed back (returned)
- *  T6 tp.kinhte → cv.kinhte2, a sub-task of T1; due 09/03 → overdue
- */
-function agencyWeek() {
-  const w = taskWorld();
-  const mon = at('2025-03-03');
-  const T1 = nextId();
-  const t1Main = nextId();
-  w.act(
-    P.chutich,
-    'tasks.create',
-    {
-      taskId: T1,
-      source: { kind: 'incoming', id: DOC },
-      title: 'Báo cáo tình hình giải ngân vốn đầu tư công quý I',
-      description: 'Tổng hợp số liệu của các huyện',
-      startDate: '2025-03-03',
-      deadline: { date: '2025-03-10' },
-      files: [{ sha256: sha(1), name: 'Kế hoạch.docx', size: 12_000, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }],
-      main: { id: t1Main, unitId: UNITS.economy.id },
-      cooperate: [{ id: nextId(), unitId: UNITS.internal.id }],
-      info: [{ id: nextId(), userId: P.cvNoichinh.id }],
-    },
-    mon,
-  );
-  w.act(P.tpKinhte, 'tasks.reassign', { taskId: T1, parentAssignmentId: t1Main, assignments: [{ id: nextId(), role: 'main', userId: P.cv1.id }] }, at('2025-03-04'));
-  w.act(
-    P.cv1,
-    'tasks.report',
-    { taskId: T1, reportId: nextId(), kind: 'progress', percent: 50, note: 'Đã có số liệu 5/9 huyện', files: [{ sha256: sha(2), name: 'Số liệu.xlsx', size: 3_000, mime: 'application/vnd.ms-excel' }] },
-    at('2025-03-05'),
-  );
-
-  const T2 = nextId();
-  w.act(
-    P.tpKinhte,
-    'tasks.create',
-    { taskId: T2, title: 'Dự thảo kế hoạch kiểm tra thuế', startDate: '2025-03-03', deadline: { date: '2025-03-14' }, main: { id: nextId(), userId: P.tonghop.id }, cooperate: [{ id: nextId(), userId: P.cv1.id }] },
-    mon,
-  );
-
-  const T3 = nextId();
-  w.act(P.chutich, 'tasks.create', { taskId: T3, title: 'Rà soát hồ sơ đất đai', startDate: '2025-03-03', deadline: { date: '2025-03-07' }, main: { id: nextId(), userId: P.cvNoichinh.id } }, mon);
-  w.act(P.cvNoichinh, 'tasks.complete', { taskId: T3, note: 'Đã rà soát xong' }, at('2025-03-06'));
-  w.act(P.chutich, 'tasks.accept', { taskId: T3, quality: 5 }, at('2025-03-07'));
-
-  const T4 = nextId();
-  w.act(P.chutich, 'tasks.create', { taskId: T4, title: 'Tổng kết công tác cải cách hành chính', startDate: '2025-03-03', deadline: { date: '2025-03-05' }, main: { id: nextId(), unitId: UNITS.internal.id } }, mon);
-  w.act(P.tpNoichinh, 'tasks.complete', { taskId: T4, note: 'Báo cáo tổng kết kèm theo' }, at('2025-03-10'));
-
-  const T5 = nextId();
-  w.act(P.tpKinhte, 'tasks.create', { taskId: T5, title: 'Khảo sát giá đất nông nghiệp', startDate: '2025-03-03', deadline: { date: '2025-04-15' }, main: { id: nextId(), userId: P.cv1.id } }, mon);
-  w.act(P.cv1, 'tasks.return', { taskId: T5, reason: 'Không thuộc chức năng của phòng' }, at('2025-03-05'));
-
-  const T6 = nextId();
-  w.act(
-    P.tpKinhte,
-    'tasks.create',
-    { taskId: T6, parentId: T1, title: 'Thu thập số liệu huyện Đăk Hà', startDate: '2025-03-04', deadline: { date: '2025-03-09' }, main: { id: nextId(), userId: P.cv2.id } },
-    at('2025-03-04'),
-  );
-  return { w, T1, T2, T3, T4, T5, T6 };
-}
 
 const ids = (items: readonly { id: string }[]): string[] => items.map((i) => i.id);
 
@@ -419,7 +349,8 @@ describe('the RPC handlers show pending actions before the server has them', () 
   it('refuses every call when signed out', async () => {
     const h = taskHandlers(() => null);
     await expect(h['tasks.counts']({})).rejects.toMatchObject({ code: 'not_signed_in' });
-    await expect(h['dashboard.get']({ from: '2025-01-01', to: '2025-12-31', unitId: null, kinds: ['tasks'] })).rejects.toMatchObject({ code: 'not_signed_in' });
+    const d = dashboardHandlers(() => null);
+    await expect(d['dashboard.get']({ from: '2025-01-01', to: '2025-12-31', unitId: null, kinds: ['tasks'] })).rejects.toMatchObject({ code: 'not_signed_in' });
   });
 });
 
