@@ -93,6 +93,13 @@ export function DashboardPage(): React.JSX.Element {
   }, [org]);
 
   const label = periodLabel(choice.period, range, lang);
+  /**
+   * A unit's row counts its whole subtree (the core rolls sub-units up), and so does the
+   * drill-down; only the scope's own unit (or the leadership unit) holds just the records
+   * given to it directly, which the drill-down cannot single out: that row does not open.
+   */
+  const opensUnit = (unitId: string | null): boolean =>
+    unitId !== null && unitId !== choice.unitId && (org?.units.find((u) => u.id === unitId)?.parentId ?? null) !== null;
   const scope = choice.unitId ? unitName(org, choice.unitId) : t('dashboard.wholeAgency');
 
   /** Open the records behind a number. */
@@ -220,6 +227,7 @@ export function DashboardPage(): React.JSX.Element {
                     nameTitle={t('dashboard.columns.unit')}
                     rows={data.byUnit.map((r) => ({ ...r, key: r.unitId ?? 'none' }))}
                     name={(r) => (r.unitId ? unitName(org, r.unitId) : t('dashboard.noUnit'))}
+                    openable={(r) => opensUnit(r.unitId)}
                     onOpen={(r, bucket) => r.unitId && open(unitName(org, r.unitId), { unitId: r.unitId, bucket })}
                   />
                 </section>
@@ -231,6 +239,7 @@ export function DashboardPage(): React.JSX.Element {
                     rows={data.byPerson.map((r) => ({ ...r, key: `${r.userId ?? 'none'}:${r.unitId ?? ''}` }))}
                     name={(r) => (r.userId ? userName(org, r.userId) : t('dashboard.noPerson'))}
                     sub={(r) => unitName(org, r.unitId)}
+                    openable={(r) => r.userId != null}
                     onOpen={(r, bucket) => r.userId && open(userName(org, r.userId), { userId: r.userId, bucket })}
                   />
                 </section>
@@ -272,12 +281,13 @@ function Cards({ totals, onOpen }: { totals: Counts; onOpen(bucket: DashboardBuc
   );
 }
 
-/** By unit or by person: every count opens its records (rows without a unit or a person are not narrowed by the core, so they do not open). */
+/** By unit or by person: every count opens its records, where the drill-down can narrow to exactly that row. */
 function CountsTable({
   rows,
   name,
   sub,
   nameTitle,
+  openable,
   onOpen,
   testId,
 }: {
@@ -285,13 +295,13 @@ function CountsTable({
   name(r: Row): string;
   sub?: (r: Row) => string;
   nameTitle: string;
+  openable(r: Row): boolean;
   onOpen(r: Row, bucket: DashboardBucketName | null): void;
   testId: string;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const { lang } = useApp();
   const fmt = (v: number): string => v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
-  const openable = (r: Row): boolean => (r.userId !== undefined ? r.userId !== null : r.unitId !== null);
   const cell = (field: 'total' | DashboardBucketName) => (v: number, r: Row) =>
     v > 0 && openable(r) ? (
       <Button type="link" size="small" onClick={() => onOpen(r, field === 'total' ? null : field)} className={`dash-num is-${field}`} data-testid={`dash-num-${field}`}>
@@ -318,7 +328,7 @@ function CountsTable({
       key: 'rate',
       dataIndex: 'onTimeRate',
       title: t('dashboard.columns.rate'),
-      width: 120,
+      width: 140,
       align: 'right' as const,
       render: (v: number | null) => <span className={v !== null && v < 0.8 ? 'dash-rate is-low' : 'dash-rate'}>{rateText(v, lang)}</span>,
       sorter: (a: Row, b: Row) => (a.onTimeRate ?? -1) - (b.onTimeRate ?? -1),

@@ -76,7 +76,7 @@ export function DrillDrawer({ params, title, onClose }: { params: DrillParams; t
   ];
 
   return (
-    <Drawer open title={title} size="large" width={1000} onClose={onClose} destroyOnHidden data-testid="dashboard-drill" rootClassName="dash-drill">
+    <Drawer open title={title} size="min(1000px, 92vw)" onClose={onClose} destroyOnHidden data-testid="dashboard-drill" rootClassName="dash-drill">
       {error ? <Alert type="error" showIcon title={errorText(error, lang, t('app.unexpected'))} className="form-note" /> : null}
       <Typography.Text type="secondary" data-testid="drill-count">
         {t('dashboard.drill.count', { shown: items.length.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US'), total: total.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US') })}

@@ -95,6 +95,7 @@ export function TaskView({ id }: { id: string }): React.JSX.Element {
   const { task } = view;
   const visiblePending = view.pending.filter((p) => p.name !== 'tasks.markRead');
   const main = isMainHandler(task, me);
+  const dueSoon = !view.overdue && isTaskDueSoon(task, new Date(), DUE_SOON_WORKING_DAYS);
   const label = (a: TaskAction): string => {
     switch (a) {
       case 'tasks.create':
@@ -122,10 +123,10 @@ export function TaskView({ id }: { id: string }): React.JSX.Element {
             <Space size={4} wrap className="doc-tags">
               <PriorityTag priority={task.priority} />
               <TaskStatusTag status={task.status} />
-              <Tag className={deadlineClass({ overdue: view.overdue, dueSoon: false })} data-testid="task-deadline-tag">
+              <Tag className={deadlineClass({ overdue: view.overdue, dueSoon })} data-testid="task-deadline-tag">
                 {t('tasks.view.deadline')}: {deadlineText(task.deadline, task.deadlineRule, lang)}
               </Tag>
-              {view.overdue ? <TaskOverdueTag /> : isTaskDueSoon(task, new Date(), DUE_SOON_WORKING_DAYS) ? <DueSoonTag /> : null}
+              {view.overdue ? <TaskOverdueTag /> : dueSoon ? <DueSoonTag /> : null}
               {view.myRoles
                 .filter((r): r is 'main' | 'cooperate' | 'info' => r === 'main' || r === 'cooperate' || r === 'info')
                 .map((r) => (
@@ -173,6 +174,7 @@ export function TaskView({ id }: { id: string }): React.JSX.Element {
           <Tabs
             activeKey={tab}
             onChange={setTab}
+            tabBarGutter={18}
             items={[
               { key: 'assignments', label: t('tasks.view.tabs.assignments'), children: <AssignmentsPanel view={view} /> },
               { key: 'extensions', label: withCount(t('tasks.view.tabs.extensions'), task.extensions.length), children: <ExtensionsPanel view={view} /> },
@@ -269,7 +271,7 @@ function InfoSection({ view }: { view: TaskViewData }): React.JSX.Element {
       <Descriptions column={2} size="small" bordered items={items} className="task-meta-table" />
       <div className="task-progress" data-testid="task-progress" data-percent={percent}>
         <Typography.Text strong>{t('tasks.view.progress')}</Typography.Text>
-        <Progress percent={percent} status={task.status === 'done' ? 'success' : view.overdue ? 'exception' : 'active'} />
+        <Progress percent={percent} status={task.status === 'done' ? 'success' : 'normal'} strokeColor={view.overdue ? '#cf1322' : undefined} format={(p) => `${p ?? 0}%`} />
       </div>
       <Typography.Title level={5}>{t('tasks.view.description')}</Typography.Title>
       {task.description ? (
