@@ -219,11 +219,71 @@ export function checkRendererReach(files: ReadonlyMap<string, string>): Violatio
   return violations;
 }
 
+/**
+ * Feature slices (docs/decisions.md §26): a feature's code sits in one folder per
+ * runtime — src/shared/<f>, src/server/<f>, src/main/core/<f>, src/renderer/features/<f>.
+ * Other folders at those levels are machinery (sync, rpc, db, http…), not slices.
+ */
+const MACHINERY: Readonly<Record<string, readonly string[]>> = {
+  'src/shared/': ['sync', 'rpc', 'text', 'domain', 'i18n', 'model'],
+  'src/server/': ['http', 'db', 'sync', 'auth', 'blobs', 'org', 'seed'],
+  'src/main/core/': ['db', 'sync', 'rpc', 'files', 'session', 'api', 'util'],
+  'src/renderer/features/': [],
+};
+
+export interface SliceRef {
+  /** The folder of the slice in its runtime, e.g. 'src/main/core/tasks/'. */
+  folder: string;
+  slice: string;
+}
+
+export function sliceOf(path: string): SliceRef | null {
+  const p = path.split(sep).join('/');
+  for (const [base, machinery] of Object.entries(MACHINERY)) {
+    const i = p.indexOf(base);
+    if (i < 0) continue;
+    const rest = p.slice(i + base.length);
+    const slash = rest.indexOf('/');
+    if (slash < 0) return null; // a file directly under the runtime: machinery
+    const slice = rest.slice(0, slash);
+    if (machinery.includes(slice)) return null;
+    return { folder: p.slice(0, i) + base + slice + '/', slice };
+  }
+  return null;
+}
+
+/** A slice's public modules: what other slices may import of it. */
+const PUBLIC_MODULES = ['index.ts', 'index.tsx', 'schemas.ts', 'rpc.ts'];
+
+/**
+ * One slice may use another only through its public module (index.ts; for shared
+ * code also schemas.ts with the zod side, rpc.ts with its RPC contract): a feature's
+ * inside can change without the others noticing, and the structure drawing shows
+ * one arrow per dependency between features. The same feature in another runtime
+ * is the same slice (core/tasks may import shared/tasks/rules.ts).
+ */
+export function checkSliceImports(file: string, source: string): Violation[] {
+  const from = sliceOf(file);
+  if (from === null) return [];
+  const out: Violation[] = [];
+  for (const specifier of importsOf(source, file)) {
+    if (!specifier.startsWith('.')) continue;
+    const targetPath = resolve(dirname(file), specifier);
+    const to = sliceOf(targetPath);
+    if (to === null || to.slice === from.slice) continue;
+    const target = targetPath.split(sep).join('/');
+    const name = target.slice(to.folder.length).replace(/\.js$/u, '.ts');
+    if (PUBLIC_MODULES.includes(name) || PUBLIC_MODULES.includes(name.replace(/\.ts$/u, '.tsx'))) continue;
+    out.push({ file, specifier, rule: `slice '${from.slice}' imports slice '${to.slice}' only through its public module (${to.folder}index.ts)` });
+  }
+  return out;
+}
+
 export function checkTree(root: string): Violation[] {
   const violations: Violation[] = [];
   const files = new Map<string, string>();
   for (const file of sourceFiles(join(root, 'src'))) files.set(file, readFileSync(file, 'utf8'));
-  for (const [file, source] of files) violations.push(...checkFile(file, source));
+  for (const [file, source] of files) violations.push(...checkFile(file, source), ...checkSliceImports(file, source));
   violations.push(...checkShellReach(files));
   violations.push(...checkRendererReach(files));
   return violations;

@@ -12,6 +12,7 @@ import { OrganisationCache } from './org/organisation.js';
 import { buildApp } from './http/app.js';
 import type { ServerContext } from './http/context.js';
 import { serverKinds } from './kinds.js';
+import { backfillIncomingDeadlines } from './incoming/index.js';
 import { PokeHub } from './sync/pokes.js';
 
 export interface ServerOptions {
@@ -43,6 +44,11 @@ async function ensureEpoch(db: Db): Promise<string> {
 export async function openServerContext(options: ServerOptions): Promise<ServerContext> {
   const db = await openDatabase({ dataDir: join(options.dataDir, 'pg'), databaseUrl: options.databaseUrl });
   await migrate(db);
+  // Documents stored before the dashboard's record_deadlines existed (migration 022): once.
+  if ((await db.query("SELECT 1 FROM server_meta WHERE key = 'deadlines_backfilled'")).rows.length === 0) {
+    await backfillIncomingDeadlines(db);
+    await db.query("INSERT INTO server_meta (key, value) VALUES ('deadlines_backfilled', '1') ON CONFLICT (key) DO NOTHING");
+  }
   const pokes = new PokeHub(db);
   await pokes.start();
   return {

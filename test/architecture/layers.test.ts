@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFile, checkRendererReach, checkShellReach, checkTree } from '../../scripts/check-layers.js';
+import { checkFile, checkRendererReach, checkShellReach, checkSliceImports, checkTree, sliceOf } from '../../scripts/check-layers.js';
 
 describe('layering', () => {
   it('the source tree follows the layering rules', () => {
@@ -11,6 +11,29 @@ describe('layering', () => {
     expect(checkFile('/r/src/shared/x.ts', "import { readFileSync } from 'node:fs';")).toHaveLength(1);
     expect(checkFile('/r/src/shared/x.ts', "import { a } from '../server/y.js';")).toHaveLength(1);
     expect(checkFile('/r/src/shared/x.ts', "import { z } from 'zod'; import { b } from './b.js';")).toHaveLength(0);
+  });
+
+  it('knows a feature slice from machinery, in every runtime', () => {
+    expect(sliceOf('/r/src/main/core/tasks/store.ts')?.slice).toBe('tasks');
+    expect(sliceOf('/r/src/renderer/features/incoming/DocumentView.tsx')?.slice).toBe('incoming');
+    expect(sliceOf('/r/src/shared/dashboard/rpc.ts')?.slice).toBe('dashboard');
+    expect(sliceOf('/r/src/main/core/sync/pull.ts')).toBeNull();
+    expect(sliceOf('/r/src/server/http/app.ts')).toBeNull();
+    expect(sliceOf('/r/src/shared/model/primitives.ts')).toBeNull();
+  });
+
+  it('catches one slice reaching into another instead of using its public module', () => {
+    // Into another slice's inside: refused, in the same runtime or across runtimes.
+    expect(checkSliceImports('/r/src/main/core/tasks/handlers.ts', "import { dashboard } from '../dashboard/query.js';")).toHaveLength(1);
+    expect(checkSliceImports('/r/src/renderer/features/search/SearchPage.tsx', "import { useMailSearch } from '../mail/useMailSearch.js';")).toHaveLength(1);
+    expect(checkSliceImports('/r/src/server/tasks/files.ts', "import { p } from '../../shared/incoming/secretContent.js';")).toHaveLength(1);
+    // Through its public module: fine.
+    expect(checkSliceImports('/r/src/renderer/features/search/SearchPage.tsx', "import { useMailSearch } from '../mail/index.js';")).toHaveLength(0);
+    expect(checkSliceImports('/r/src/server/tasks/files.ts', "import { p } from '../incoming/index.js';")).toHaveLength(0);
+    expect(checkSliceImports('/r/src/server/tasks/store.ts', "import { Task } from '../../shared/tasks/schemas.js';")).toHaveLength(0);
+    // The same feature in another runtime is the same slice; machinery is not a slice.
+    expect(checkSliceImports('/r/src/main/core/tasks/store.ts', "import { createTask } from '../../../shared/tasks/rules.js';")).toHaveLength(0);
+    expect(checkSliceImports('/r/src/main/core/tasks/store.ts', "import { Outbox } from '../sync/outbox.js';")).toHaveLength(0);
   });
 
   it('catches the server importing main', () => {

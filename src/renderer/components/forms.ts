@@ -1,6 +1,6 @@
 /** Small pieces the document forms share. */
 import type { Dayjs } from 'dayjs';
-import { vnToday } from '../../../shared/text/vietnamese.js';
+import { vnToday } from '../../shared/text/vietnamese.js';
 
 /** A date before today in Vietnam (deadlines cannot be in the past). */
 export const isPast = (d: Dayjs): boolean => d.format('YYYY-MM-DD') < vnToday();

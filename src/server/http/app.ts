@@ -10,7 +10,8 @@ import { installErrorHandling } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { fileRoutes } from './routes/files.js';
-import { incomingRoutes } from '../incoming/routes.js';
+import { incomingRoutes } from '../incoming/index.js';
+import { dashboardRoutes } from '../dashboard/routes.js';
 import { syncRoutes } from './routes/sync.js';
 
 export function buildApp(ctx: ServerContext, options: { logLevel?: string } = {}): FastifyInstance {
@@ -31,6 +32,7 @@ export function buildApp(ctx: ServerContext, options: { logLevel?: string } = {}
   syncRoutes(app, ctx);
   fileRoutes(app, ctx);
   incomingRoutes(app, ctx);
+  dashboardRoutes(app, ctx);
   adminRoutes(app, ctx);
   return app;
 }

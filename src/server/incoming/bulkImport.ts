@@ -8,7 +8,7 @@ import type { IncomingDocument } from '../../shared/incoming/model.js';
 import type { Db } from '../db/database.js';
 import { duplicateColumns, storedState } from './store.js';
 import { checkWritable } from './legacyState.js';
-import { incomingDeadlineRow } from '../dashboard/incomingFacts.js';
+import { incomingDeadlineRow } from './deadlineRow.js';
 
 export interface BulkBlob {
   sha256: string;

@@ -13,4 +13,5 @@ export const incomingKind: ServerKind = {
 
 export { bulkInsertDocuments, type BulkBlob } from './bulkImport.js';
 export { incomingRoutes } from './routes.js';
-export { setSecretContentPolicy } from './secretPolicy.js';
+export { parseSecretContentPolicy, setSecretContentPolicy } from './secretPolicy.js';
+export { backfillIncomingDeadlines, incomingDeadlineRow } from './deadlineRow.js';

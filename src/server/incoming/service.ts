@@ -51,5 +51,5 @@ async function onDocument(q: Queryable, def: AnyMutationDef, args: { documentId:
 export const incomingServerMutations: readonly ServerMutation[] = incomingMutations.map((def) => ({
   def,
   run: ((q: Queryable, args: never, ctx: RuleContext) =>
-    def.name === 'incoming.register' ? register(q, def, args, ctx) : onDocument(q, def, args, ctx)) as ServerMutation['run'],
+    def.name === 'incoming.register' ? register(q, def, args, ctx) : onDocument(q, def, args, ctx)),
 }));

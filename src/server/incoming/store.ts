@@ -9,7 +9,7 @@ import { duplicateKeyParts, type DuplicateFields } from '../../shared/incoming/d
 import type { Queryable } from '../db/database.js';
 import { writeAccess, writeDeadline } from '../sync/access.js';
 import { INCOMING_KIND } from '../../shared/incoming/defs.js';
-import { incomingDeadlineRow } from '../dashboard/incomingFacts.js';
+import { incomingDeadlineRow } from './deadlineRow.js';
 import { checkWritable, repairLegacyState } from './legacyState.js';
 
 

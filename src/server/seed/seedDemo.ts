@@ -2,7 +2,9 @@
  * Seeding the bundled demo agency: the organisation, then every demo document
  * replayed through the real workflow rules (register → assign → re-assign →
  * opinions → complete) at the moments its plan says, each with a real PDF, and
- * loaded in batches. The result is what the server would hold had people done it.
+ * loaded in batches; then the tasks of the same two years, made by the shared
+ * tasks rules (content/tasks.ts), some given from those documents. The result is
+ * what the server would hold had people done it.
  */
 import { applyMutation, createIncoming, type RuleContext } from '../../shared/incoming/rules.js';
 import type { IncomingDocument } from '../../shared/incoming/model.js';
@@ -12,7 +14,9 @@ import type { Db } from '../db/database.js';
 import { bulkInsertDocuments, type BulkBlob } from '../incoming/bulkImport.js';
 import { createOrganisation, loadOrganisation } from '../org/organisation.js';
 import type { ServerContext } from '../http/context.js';
+import { bulkInsertTasks } from '../tasks/index.js';
 import { demoIncomingDocuments, type DemoIncoming } from './content/documents.js';
+import { demoTasks, taskSourceOf, type DemoTaskDocument } from './content/tasks.js';
 import { DEMO_PASSWORD, demoOrganisation, type DemoOrg } from './content/organisation.js';
 import { renderIncomingPdf } from './content/pdf.js';
 
@@ -26,6 +30,8 @@ export interface SeedOptions {
   endDate?: Date;
   /** Generate and store a PDF per document (the benchmarks skip them). */
   withPdfs?: boolean;
+  /** Top-level tasks (sub-tasks come in addition); default demoTaskCount(documents). */
+  tasks?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -85,7 +91,23 @@ export async function seedOrganisation(db: Db, demo: DemoOrg = demoOrganisation(
   await createOrganisation(db, demo, () => DEMO_PASSWORD);
 }
 
-export async function seedDemo(context: Pick<ServerContext, 'db' | 'blobs'>, options: SeedOptions): Promise<{ users: number; documents: number }> {
+/**
+ * The demo's tasks for a given number of documents: a little more tasks than documents
+ * (2,000 documents: 2,500 tasks, and about 300 sub-tasks), never more than 2,500, so a
+ * benchmark's 100,000 documents do not bring 125,000 tasks with them.
+ */
+export function demoTaskCount(documents: number): number {
+  return Math.min(2500, Math.ceil(documents * 1.25));
+}
+
+/** Generate the demo tasks (content/tasks.ts) and load them in one transaction. */
+async function seedDemoTasks(db: Db, demo: DemoOrg, org: RuleContext['org'], options: { count: number; endDate: Date; documents: readonly DemoTaskDocument[] }): Promise<number> {
+  const tasks = demoTasks(demo, org, { count: options.count, endDate: options.endDate, years: 2, documents: options.documents });
+  if (tasks.length > 0) await db.tx((q) => bulkInsertTasks(q, tasks, org));
+  return tasks.length;
+}
+
+export async function seedDemo(context: Pick<ServerContext, 'db' | 'blobs'>, options: SeedOptions): Promise<{ users: number; documents: number; tasks: number }> {
   const { db, blobs } = context;
   const demo = demoOrganisation();
   await seedOrganisation(db, demo);
@@ -97,7 +119,10 @@ export async function seedDemo(context: Pick<ServerContext, 'db' | 'blobs'>, opt
   let batch: IncomingDocument[] = [];
   let batchBlobs: BulkBlob[] = [];
   let done = 0;
+  const sources: DemoTaskDocument[] = [];
   for (const d of demoIncomingDocuments(demo, { count: options.documents, endDate, years: 2 })) {
+    const source = taskSourceOf(d);
+    if (source) sources.push(source);
     const year = vnDateParts(new Date(d.arrivalDate)).year;
     const n = (counters.get(year) ?? 0) + 1;
     counters.set(year, n);
@@ -120,5 +145,6 @@ export async function seedDemo(context: Pick<ServerContext, 'db' | 'blobs'>, opt
   await bulkInsertDocuments(db, batch, org, batchBlobs);
   done += batch.length;
   options.onProgress?.(done, options.documents);
-  return { users: org.users.length, documents: done };
+  const tasks = await seedDemoTasks(db, demo, org, { count: options.tasks ?? demoTaskCount(options.documents), endDate, documents: sources });
+  return { users: org.users.length, documents: done, tasks };
 }

@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../db/database.js';
 import type { FileHolding } from '../blobs/fileAccess.js';
-import { parseSecretContentPolicy } from '../incoming/secretPolicy.js';
+import { parseSecretContentPolicy } from '../incoming/index.js';
 
 export async function taskFileHoldings(q: Queryable, sha256: string, userId: string): Promise<FileHolding[]> {
   const rows = (

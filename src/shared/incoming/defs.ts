@@ -39,7 +39,7 @@ function onDocument<N extends Exclude<MutationName, 'incoming.register'>>(name: 
     name,
     kind: INCOMING_KIND,
     args: MUTATION_ARGS[name] as never,
-    recordId: (a) => (a as { documentId: string }).documentId,
+    recordId: (a) => (a).documentId,
     creates: false,
     apply: (current, args, ctx) => {
       if (current === null) throw new AppError('document_not_found');

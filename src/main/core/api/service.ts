@@ -36,7 +36,8 @@ import { check, overlay, type Overlaid, type OverlayContext } from '../sync/over
 import { MUTATIONS } from '../kinds.js';
 import type { RecordRef } from '../../../shared/sync/registry.js';
 import { MailService, mailHandlers } from '../mail/service.js';
-import { taskHandlers, type TaskContext } from '../tasks/handlers.js';
+import { taskHandlers, type TaskContext } from '../tasks/index.js';
+import { dashboardHandlers } from '../dashboard/index.js';
 import type { Task } from '../../../shared/tasks/index.js';
 import type { MailEngineOptions } from '../mail/engine.js';
 
@@ -458,6 +459,7 @@ export class CoreService {
 
     ...mailHandlers(() => this.mail),
     ...taskHandlers(() => (this.active ? this.taskContext(this.active) : null)),
+    ...dashboardHandlers(() => (this.active ? { db: this.active.cache.db, org: this.orgView(this.active), now: this.o.now } : null)),
   };
 
   /** What the tasks and dashboard handlers need of the signed-in session. */

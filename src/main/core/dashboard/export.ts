@@ -131,6 +131,8 @@ export async function exportDashboard(db: Db, q: DashboardQuery, org: OrgView | 
     }
     if (page.next === null) break;
     after = page.next;
+    // A year of an agency takes seconds to write: let the core answer other calls (and sync) between pages.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   list.commit();
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { TASKS_CACHE_STEP } from '../tasks/schema.js';
+import { TASKS_CACHE_STEP } from '../tasks/index.js';
 
 /**
  * The cache schema, as numbered steps tracked with PRAGMA user_version.

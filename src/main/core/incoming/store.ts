@@ -9,7 +9,7 @@ import {
 } from '../../../shared/index.js';
 import type { LocalKind } from '../sync/kinds.js';
 import type { OrgView } from '../../../shared/domain/org.js';
-import { incomingDeadlineColumns } from '../dashboard/incomingFacts.js';
+import { incomingDeadlineColumns } from './deadlineColumns.js';
 import type { IncomingFilter, IncomingListItem } from '../../../shared/rpc/contract.js';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/open.js';

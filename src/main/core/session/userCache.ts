@@ -9,7 +9,7 @@ import { FileCache, type FileCacheOptions } from '../files/fileCache.js';
 import type { ServerClient } from '../sync/http.js';
 import { Outbox } from '../sync/outbox.js';
 import type { LocalKind } from '../sync/kinds.js';
-import { TaskStore } from '../tasks/store.js';
+import { TaskStore } from '../tasks/index.js';
 import type { OrgView } from '../../../shared/domain/org.js';
 import type { Organisation } from '../../../shared/model/organisation.js';
 

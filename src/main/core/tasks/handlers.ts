@@ -1,12 +1,11 @@
 /**
- * The core's RPC methods of tasks (TASK_RPC) and of the leaders' dashboard
- * (DASHBOARD_RPC), spread into the service's handler table like mailHandlers.
+ * The core's RPC methods of tasks (TASK_RPC), spread into the service's handler
+ * table like mailHandlers.
  *
  * Reads show the confirmed tasks with the user's pending actions replayed on top (the
  * context's `overlaid`, by the same rules the server runs): a task with pending changes
  * is shown as it will be, in the lists it will be in, and a task created offline heads
- * the first page of every list it belongs to until the server confirms it. The
- * dashboard counts confirmed records only (dashboard/query.ts).
+ * the first page of every list it belongs to until the server confirms it.
  */
 import { AppError, vnToday } from '../../../shared/index.js';
 import type { OrgView } from '../../../shared/domain/org.js';
@@ -14,13 +13,10 @@ import type { UserSummary } from '../../../shared/model/organisation.js';
 import type { FailedMutation, PendingMutation } from '../../../shared/sync/records.js';
 import { allowedTaskActions, isTaskOverdue, myTaskRoles, TASK_LISTS, type Task, type TaskListName } from '../../../shared/tasks/index.js';
 import type { TASK_RPC, TaskListItem, TaskView } from '../../../shared/tasks/rpc.js';
-import type { DASHBOARD_RPC } from '../../../shared/dashboard/rpc.js';
 import type { Handlers } from '../api/service.js';
 import type { Db } from '../db/open.js';
 import { matchesTerms, queryTerms } from '../db/search.js';
 import type { Viewer } from '../sync/kinds.js';
-import { dashboard, drill } from '../dashboard/query.js';
-import { exportDashboard } from '../dashboard/export.js';
 import { compareKeys, decodeKeyset, inList, keyOf, matchesFilter, orderOf, rowToItem, taskRowOf, type Keyset, type ListClock, type TaskRow } from './list.js';
 import { taskSearchBody } from './search.js';
 import { taskFiles, type TaskStore } from './store.js';
@@ -51,7 +47,7 @@ export interface TaskContext {
   sourceDocument(id: string): TaskView['source'];
 }
 
-type Method = keyof typeof TASK_RPC | keyof typeof DASHBOARD_RPC;
+type Method = keyof typeof TASK_RPC;
 export type TaskHandlers = Pick<Handlers, Method>;
 
 /** A row computed from the overlaid state, with that state. */
@@ -236,21 +232,6 @@ export function taskHandlers(getCtx: () => TaskContext | null): TaskHandlers {
         .filter((s) => matchesTerms(taskSearchBody(s.ov.task), terms))
         .map((s) => rowToItem(s.row, clock, true));
       return [...local, ...pending.items(ctx.store.search(terms, p.limit), clock)].slice(0, p.limit);
-    },
-
-    'dashboard.get': async (p) => {
-      const ctx = need(getCtx);
-      return dashboard(ctx.db, p, ctx.org, vnToday(ctx.now()));
-    },
-
-    'dashboard.drill': async (p) => {
-      const ctx = need(getCtx);
-      return drill(ctx.db, p, ctx.org, vnToday(ctx.now()));
-    },
-
-    'dashboard.export': async (p) => {
-      const ctx = need(getCtx);
-      return exportDashboard(ctx.db, p, ctx.org, vnToday(ctx.now()));
     },
   };
 }

@@ -8,7 +8,7 @@ import { vnToday } from '../../../shared/text/vietnamese.js';
 import { useApp, useMe } from '../../app/AppContext.js';
 import { assigneeName, newId } from '../../app/util.js';
 import { allValues, assigneeValue, orgTree, parseAssignee } from './orgTree.js';
-import { blockEnterSubmit, isPast } from './forms.js';
+import { blockEnterSubmit, isPast } from '../../components/forms.js';
 import { useMutate } from './useDocument.js';
 import { filterTreeNode } from '../../components/pickerFilter.js';
 

@@ -24,8 +24,7 @@ import { DocumentTasksPanel, TaskFormDialog } from '../tasks/index.js';
 import { assigneeName, bodyText, errorText, userName } from '../../app/util.js';
 import { ConfidentialityTag, OverdueTag, PendingTag, RoleTag, StatusTag, UrgencyTag } from '../../components/DocTags.js';
 import { Loading } from '../../components/Loading.js';
-import type { ComposeInit } from '../mail/ComposeDialog.js';
-import { SourceMailLink } from '../mail/SourceMailLink.js';
+import { LazyComposeDialog as ComposeDialog, SourceMailLink, type ComposeInit } from '../mail/index.js';
 import { AssignDialog } from './AssignDialog.js';
 import { CompleteDialog } from './CompleteDialog.js';
 import { OpinionDialog } from './OpinionDialog.js';
@@ -33,7 +32,6 @@ import { ReassignDialog } from './ReassignDialog.js';
 import { pendingTimes, useDocument, useMutate } from './useDocument.js';
 
 const PdfViewer = lazy(() => import('../../components/pdf/PdfViewer.js').then((m) => ({ default: m.PdfViewer })));
-const ComposeDialog = lazy(() => import('../mail/ComposeDialog.js').then((m) => ({ default: m.ComposeDialog })));
 
 type Dialog = 'assign' | 'reassign' | 'opinion' | 'complete' | 'task' | null;
 

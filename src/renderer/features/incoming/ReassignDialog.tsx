@@ -10,7 +10,7 @@ import { formatDateVi, vnToday } from '../../../shared/text/vietnamese.js';
 import { useApp, useMe } from '../../app/AppContext.js';
 import { newId, unitName } from '../../app/util.js';
 import { allValues, orgTree } from './orgTree.js';
-import { blockEnterSubmit, isPast } from './forms.js';
+import { blockEnterSubmit, isPast } from '../../components/forms.js';
 import { useMutate } from './useDocument.js';
 import { filterTreeNode } from '../../components/pickerFilter.js';
 

@@ -13,7 +13,7 @@ import { navigate } from '../../app/router.js';
 import type { FromMail } from '../../app/routes.js';
 import { errorText, newId } from '../../app/util.js';
 import { CONFIDENTIALITIES, DOCUMENT_TYPES, METADATA_LIMITS as L, URGENCIES } from './constants.js';
-import { blockEnterSubmit } from './forms.js';
+import { blockEnterSubmit } from '../../components/forms.js';
 import { useMutate } from './useDocument.js';
 import { filterOption } from '../../components/pickerFilter.js';
 

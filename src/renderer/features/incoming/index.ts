@@ -4,4 +4,4 @@
  * tree picker's data and the small form helpers — without reaching into its files.
  */
 export { allValues, assigneeValue, orgTree, parseAssignee, type Assignee, type TreeNode, type TreeOptions } from './orgTree.js';
-export { blockEnterSubmit, isPast } from './forms.js';
+export { blockEnterSubmit, isPast } from '../../components/forms.js';

@@ -8,7 +8,7 @@ import { useApp, useMe, useRpc } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
 import { bodyText, errorText } from '../../app/util.js';
 import { isEmail } from './address.js';
-import { blockEnterSubmit } from '../incoming/forms.js';
+import { blockEnterSubmit } from '../../components/forms.js';
 import { MailStatusTag } from './MailStatusTag.js';
 import { useMailStatus } from './useMail.js';
 import './mail.css';

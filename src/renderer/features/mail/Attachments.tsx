@@ -2,11 +2,11 @@ import { DownloadOutlined, EyeOutlined, FileOutlined, FilePdfOutlined, FileAddOu
 import { App, Button, Modal, Space, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FileRef } from '../../../shared/incoming/model.js';
+import type { FileRef } from '../../../shared/incoming/index.js';
 import type { MailAttachment } from '../../../shared/model/mail.js';
 import { useApp, useMe, useRpc } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
-import { canRegister } from '../../../shared/incoming/rights.js';
+import { canRegister } from '../../../shared/incoming/index.js';
 import { errorText } from '../../app/util.js';
 import { Loading } from '../../components/Loading.js';
 import { fileSize, isPdfAttachment } from './format.js';

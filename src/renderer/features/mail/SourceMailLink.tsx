@@ -2,7 +2,7 @@ import { MailOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SourceMail } from '../../../shared/incoming/model.js';
+import type { SourceMail } from '../../../shared/incoming/index.js';
 import { formatDateVi } from '../../../shared/text/vietnamese.js';
 import { useRpc } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';

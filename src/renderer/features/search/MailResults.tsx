@@ -1,8 +1,6 @@
 import type { MailListItem } from '../../../shared/model/mail.js';
 import { navigate } from '../../app/router.js';
-import { useFolderLabel } from '../mail/FolderList.js';
-import { MailRow } from '../mail/MailRow.js';
-import { useMailFolders } from '../mail/useMail.js';
+import { MailRow, useFolderLabel, useMailFolders } from '../mail/index.js';
 
 const open = (item: MailListItem): void => navigate({ name: 'mail', folderId: item.folderId, messageId: item.id });
 const noop = (): void => {};

@@ -2,7 +2,7 @@ import { DeleteOutlined, DownloadOutlined, EyeOutlined, FileOutlined, FilePdfOut
 import { App, Button, Modal, Spin, Typography, Upload } from 'antd';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FileRef } from '../../../shared/incoming/model.js';
+import type { FileRef } from '../../../shared/incoming/index.js';
 import { MAX_FILE_BYTES } from '../../../shared/sync/limits.js';
 import { TASK_LIMITS, type TaskFile } from '../../../shared/tasks/index.js';
 import { useApp, useRpc } from '../../app/AppContext.js';
