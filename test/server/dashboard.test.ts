@@ -11,7 +11,7 @@ import { bucketOf, DASHBOARD_BUCKETS, type DashboardKindName } from '../../src/s
 import { DashboardResult } from '../../src/shared/dashboard/rpc.js';
 import type { Assignment } from '../../src/shared/incoming/model.js';
 import type { Organisation } from '../../src/shared/model/organisation.js';
-import { backfillIncomingDeadlines, incomingDeadlineRow } from '../../src/server/dashboard/incomingFacts.js';
+import { backfillIncomingDeadlines, incomingDeadlineRow } from '../../src/server/incoming/deadlineRow.js';
 import { monthsOf } from '../../src/server/dashboard/fold.js';
 import { serverDashboard } from '../../src/server/dashboard/query.js';
 import { loadOrganisation } from '../../src/server/org/organisation.js';
