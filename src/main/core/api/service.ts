@@ -3,12 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import {
   AppError,
-  allowedActions,
-  isOverdue,
   Organisation,
-  roleOf,
-  vnDayWindow,
-  vnToday,
   type Agency,
   type IncomingDocument,
   type OrgView,
@@ -16,16 +11,12 @@ import {
 } from '../../../shared/index.js';
 import {
   RPC,
-  type IncomingListItem,
   type RpcMethod,
   type RpcResult,
   type Session,
   type SyncStatus,
 } from '../../../shared/rpc/contract.js';
-import { decodeKeyset, encodeKeyset, listItemOf, matchesFilter, rowToItem } from '../incoming/store.js';
-import { duplicateKey } from '../../../shared/incoming/duplicates.js';
 import { controlCharacterIssue } from '../../../shared/model/primitives.js';
-import { matchesTerms, queryTerms, searchBody } from '../db/search.js';
 import { SyncEngine, type SyncOptions } from '../sync/engine.js';
 import { ServerClient, normaliseServerUrl, type FetchLike } from '../sync/http.js';
 import type { OutboxEntry } from '../sync/outbox.js';
@@ -37,6 +28,7 @@ import { MUTATIONS } from '../kinds.js';
 import type { RecordRef } from '../../../shared/sync/registry.js';
 import { MailService, mailHandlers } from '../mail/service.js';
 import { taskHandlers, type TaskContext } from '../tasks/index.js';
+import { incomingHandlers, type IncomingContext } from '../incoming/index.js';
 import { dashboardHandlers } from '../dashboard/index.js';
 import type { Task } from '../../../shared/tasks/index.js';
 import type { MailEngineOptions } from '../mail/engine.js';
@@ -220,42 +212,6 @@ export class CoreService {
     return overlay(MUTATIONS, store.get(id), entries ?? a.cache.outbox.forRecord(kind, id), this.ctx(a));
   }
 
-  private overlaid(a: Active, id: string, entries?: OutboxEntry[]): IncomingOverlaid | null {
-    const o = this.overlaidRecord(a, 'incoming', id, entries) as Overlaid<IncomingDocument> | null;
-    return o && { doc: o.state, pendingRegistration: o.pendingCreate };
-  }
-
-  /** Local registrations the server has not confirmed yet, newest first. */
-  private pendingRegistrations(a: Active, entries: OutboxEntry[]): IncomingOverlaid[] {
-    const ids = [...new Set(entries.filter((e) => e.name === 'incoming.register').map((e) => e.recordId))];
-    const byDoc = groupByRecord(entries, 'incoming');
-    return ids
-      .filter((id) => a.cache.docs.get(id) === null)
-      .map((id) => this.overlaid(a, id, byDoc.get(id) ?? []))
-      .filter((o): o is IncomingOverlaid => o !== null && o.pendingRegistration)
-      .sort((x, y) => (x.doc.arrivalDate < y.doc.arrivalDate ? 1 : -1));
-  }
-
-  /** List rows for stored documents, with pending changes applied to the rows that have any. */
-  private withPending(a: Active, rows: ReturnType<UserCache['docs']['listPage']>['rows'], entries: OutboxEntry[], keep: (i: IncomingListItem) => boolean): IncomingListItem[] {
-    const now = this.o.now();
-    const today = vnToday(now);
-    const byDoc = groupByRecord(entries, 'incoming');
-    const out: IncomingListItem[] = [];
-    for (const r of rows) {
-      const mine = byDoc.get(r.id);
-      if (!mine) {
-        out.push(rowToItem(r, today, false));
-        continue;
-      }
-      const ov = this.overlaid(a, r.id, mine);
-      if (!ov) continue;
-      const item = listItemOf(ov.doc, a.user, now, true);
-      if (keep(item)) out.push(item);
-    }
-    return out;
-  }
-
   readonly handlers: Handlers = {
     'session.get': async () => this.session(),
 
@@ -309,95 +265,7 @@ export class CoreService {
 
     'org.get': async () => (this.active ? this.active.cache.meta.getJson<Organisation>(META.org) : null),
 
-    'incoming.list': async (p) => {
-      const a = this.need();
-      const after = p.after === null ? null : decodeKeyset(p.after);
-      if (p.after !== null && after === null) throw new AppError('validation_failed', { details: 'after' });
-      const now = this.o.now();
-      const today = vnToday(now);
-      const window = vnDayWindow(p.arrivedFrom, p.arrivedTo);
-      const page = a.cache.docs.listPage({ filter: p.filter, urgentOnly: p.urgentOnly, window, after, limit: p.limit, now });
-      const entries = a.cache.outbox.all();
-      const keep = (i: IncomingListItem): boolean => matchesFilter(i, p.filter, p.urgentOnly, window);
-      const items = this.withPending(a, page.rows, entries, keep);
-      const last = page.rows[page.rows.length - 1];
-      const next = page.rows.length === p.limit && last ? encodeKeyset({ arrivalDate: last.arrival_date, id: last.id }) : null;
-
-      // Stored documents whose pending changes move them INTO this filter (e.g. just
-      // completed, for "done"): the query cannot see them, so they are placed by key.
-      let delta = 0;
-      const byDoc = groupByRecord(entries, 'incoming');
-      const inPage = (k: { arrivalDate: string; id: string }): boolean =>
-        (after === null || k.arrivalDate < after.arrivalDate || (k.arrivalDate === after.arrivalDate && k.id < after.id)) &&
-        (next === null || !last || k.arrivalDate > last.arrival_date || (k.arrivalDate === last.arrival_date && k.id >= last.id));
-      for (const row of a.cache.docs.rowsByIds([...byDoc.keys()])) {
-        const stored = keep(rowToItem(row, today, false));
-        const ov = this.overlaid(a, row.id, byDoc.get(row.id));
-        const item = ov ? listItemOf(ov.doc, a.user, now, true) : null;
-        const shown = item !== null && keep(item);
-        delta += (shown ? 1 : 0) - (stored ? 1 : 0);
-        if (shown && !stored && inPage(item)) items.push(item);
-      }
-      items.sort((x, y) => (x.arrivalDate === y.arrivalDate ? (x.id < y.id ? 1 : -1) : x.arrivalDate < y.arrivalDate ? 1 : -1));
-
-      // Local registrations have no place in the keyset order yet: they head the first page.
-      const regs = this.pendingRegistrations(a, entries)
-        .map((o) => listItemOf(o.doc, a.user, now, true))
-        .filter(keep);
-      if (after === null) items.unshift(...regs);
-      return { items, next, total: Math.max(0, page.total + delta + regs.length) };
-    },
-
-    'incoming.get': async (p) => {
-      const a = this.need();
-      const entries = a.cache.outbox.forRecord('incoming', p.id);
-      const ov = this.overlaid(a, p.id, entries);
-      if (!ov) return null;
-      const now = this.o.now();
-      const org = this.orgView(a);
-      return {
-        doc: ov.doc,
-        pendingRegistration: ov.pendingRegistration,
-        pending: entries.map((e) => ({ id: e.id, name: e.name, kind: e.kind, recordId: e.recordId, createdAt: e.createdAt })),
-        failed: a.cache.outbox.failed({ kind: 'incoming', recordId: p.id }),
-        allowedActions: [...allowedActions(ov.doc, a.user, org)],
-        myRole: roleOf(ov.doc, a.user),
-        overdue: isOverdue(ov.doc, a.user, now),
-        cachedFiles: a.cache.files.cached(ov.doc.files.map((f) => f.sha256)),
-      };
-    },
-
-    'incoming.search': async (p) => {
-      const a = this.need();
-      const terms = queryTerms(p.query);
-      if (terms.length === 0) return [];
-      const entries = a.cache.outbox.all();
-      const now = this.o.now();
-      const local = this.pendingRegistrations(a, entries)
-        .filter((o) => matchesTerms(searchBody(o.doc), terms))
-        .map((o) => listItemOf(o.doc, a.user, now, true));
-      const found = this.withPending(a, a.cache.docs.search(terms, p.limit), entries, () => true);
-      return [...local, ...found].slice(0, p.limit);
-    },
-
-    'incoming.checkDuplicates': async (p) => {
-      const a = this.need();
-      const key = duplicateKey(p);
-      const out = new Map<string, { id: string; arrivalNumber: number; arrivalYear: number; subject: string }>();
-      for (const d of a.cache.docs.byDuplicateKey(key)) out.set(d.id, { id: d.id, arrivalNumber: d.arrivalNumber, arrivalYear: d.arrivalYear, subject: d.subject });
-      for (const o of this.pendingRegistrations(a, a.cache.outbox.all()))
-        if (duplicateKey(o.doc) === key) out.set(o.doc.id, { id: o.doc.id, arrivalNumber: 0, arrivalYear: o.doc.arrivalYear, subject: o.doc.subject });
-      if (a.engine.isOnline) {
-        try {
-          // The server also knows documents this user may not see: a clerk must be warned of those too.
-          const res = await a.client.duplicates(p);
-          for (const d of res.duplicates) if (!out.has(d.id)) out.set(d.id, { id: d.id, arrivalNumber: d.arrivalNumber, arrivalYear: d.arrivalYear, subject: d.subject });
-        } catch {
-          // Offline after all: the local answer stands.
-        }
-      }
-      return [...out.values()];
-    },
+    ...incomingHandlers(() => (this.active ? this.incomingContext(this.active) : null)),
 
     mutate: async (p) => {
       const a = this.need();
@@ -417,6 +285,8 @@ export class CoreService {
       check(def, this.overlaidRecord(a, def.kind, recordId), args, this.ctx(a), now);
       const files = def.files?.(args) ?? [];
       for (const f of files) if (!a.cache.files.knows(f.sha256)) throw new AppError('file_missing', {}, { sha256: f.sha256 });
+      // An incoming document's file is a PDF (Decree 30); the server checks it again by the type it sniffed.
+      if (def.pdfOnly) for (const f of files) if (!(await a.cache.files.isPdfOrUnknown(f.sha256))) throw new AppError('file_not_pdf', {}, { sha256: f.sha256 });
       const sealed = def.sealsFiles?.(args) ?? false;
       const entry = a.cache.outbox.enqueue({ name: def.name, args }, def.kind, recordId, now.toISOString(), files.map((f) => ({ sha256: f.sha256, sealed })));
       // A scan registered as a secret document is sealed on disk now (decisions §20).
@@ -439,14 +309,17 @@ export class CoreService {
 
     'files.add': async (p) => {
       const a = this.need();
-      const ref = await a.cache.files.add(p.name, p.bytes);
+      const ref = p.kind === 'attachment' ? await a.cache.files.addAttachment(p.name, p.bytes) : await a.cache.files.add(p.name, p.bytes);
       this.o.emit('changed', { scope: 'files', ids: [ref.sha256] });
       return ref;
     },
 
     'files.open': async (p) => {
       try {
-        return await this.need().cache.files.open(p.sha256);
+        const files = this.need().cache.files;
+        const opened = await files.open(p.sha256);
+        // Served as what it is (a task's attachment may be of any type: decisions §22).
+        return { ...opened, ...(await files.servedAs(p.sha256)) };
       } catch (err) {
         // A mail attachment already downloaded (mail.attachment.open): served the same way.
         const mailFile = err instanceof AppError && err.code === 'not_found' ? await this.mail.cachedAttachmentFile(p.sha256) : null;
@@ -461,6 +334,21 @@ export class CoreService {
     ...taskHandlers(() => (this.active ? this.taskContext(this.active) : null)),
     ...dashboardHandlers(() => (this.active ? { db: this.active.cache.db, org: this.orgView(this.active), now: this.o.now } : null)),
   };
+
+  /** What the incoming handlers need of the signed-in session. */
+  private incomingContext(a: Active): IncomingContext {
+    return {
+      cache: a.cache,
+      user: a.user,
+      org: this.orgView(a),
+      now: this.o.now,
+      overlaid: (id, entries) => {
+        const o = this.overlaidRecord(a, 'incoming', id, entries) as Overlaid<IncomingDocument> | null;
+        return o && { doc: o.state, pendingRegistration: o.pendingCreate };
+      },
+      duplicatesOnServer: async (p) => (a.engine.isOnline ? (await a.client.duplicates(p)).duplicates : null),
+    };
+  }
 
   /** What the tasks and dashboard handlers need of the signed-in session. */
   private taskContext(a: Active): TaskContext {
@@ -485,29 +373,11 @@ export class CoreService {
       pendingIds: () => a.cache.outbox.recordIds('tasks'),
       cachedFiles: (shas) => a.cache.files.cached(shas),
       sourceDocument: (id) => {
-        const d = this.overlaid(a, id)?.doc;
+        const d = (this.overlaidRecord(a, 'incoming', id) as Overlaid<IncomingDocument> | null)?.state;
         return d ? { id: d.id, subject: d.subject, arrivalNumber: d.arrivalNumber, arrivalYear: d.arrivalYear, codeNumber: d.codeNumber, codeNotation: d.codeNotation } : null;
       },
     };
   }
-}
-
-/** An incoming document as the user should see it (the generic overlay, named for the incoming handlers). */
-interface IncomingOverlaid {
-  doc: IncomingDocument;
-  /** The document exists only as a local registration. */
-  pendingRegistration: boolean;
-}
-
-function groupByRecord(entries: readonly OutboxEntry[], kind: string): Map<string, OutboxEntry[]> {
-  const m = new Map<string, OutboxEntry[]>();
-  for (const e of entries) {
-    if (e.kind !== kind) continue;
-    const list = m.get(e.recordId);
-    if (list) list.push(e);
-    else m.set(e.recordId, [e]);
-  }
-  return m;
 }
 
 export function signedOutStatus(): SyncStatus {

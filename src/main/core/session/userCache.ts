@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/index.js';
-import { DocumentStore } from '../incoming/store.js';
+import { DocumentStore } from '../incoming/index.js';
 import { META, MetaStore } from '../db/meta.js';
 import { isPlainDatabase, openDatabase, type Db } from '../db/open.js';
 import { FileCache, type FileCacheOptions } from '../files/fileCache.js';
@@ -52,8 +52,8 @@ export class UserCache {
     this.docs = new DocumentStore(db, org);
     this.tasks = new TaskStore(db, org);
     this.kinds = new Map<string, LocalKind>([
-      [this.docs.kind, this.docs as unknown as LocalKind],
-      [this.tasks.kind, this.tasks as unknown as LocalKind],
+      [this.docs.kind, this.docs],
+      [this.tasks.kind, this.tasks],
     ]);
     this.outbox = new Outbox(db);
     this.refused = new RefusedRecords(db);
