@@ -205,7 +205,7 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
       {dialog === 'complete' && <CompleteDialog view={view} onClose={() => setDialog(null)} />}
       {dialog === 'task' && (
         <Suspense fallback={null}>
-          <TaskFormDialog mode={{ kind: 'create', source: { id, subject: doc.subject } }} onClose={() => setDialog(null)} onCreated={() => setTab('tasks')} />
+          <TaskFormDialog mode={{ kind: 'create', source: { id, subject: doc.subject, dueDate: doc.dueDate } }} onClose={() => setDialog(null)} onCreated={() => setTab('tasks')} />
         </Suspense>
       )}
       {compose && (

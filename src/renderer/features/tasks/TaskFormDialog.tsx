@@ -15,7 +15,7 @@ import { TaskFilesInput } from './TaskFiles.js';
 import { useTaskMutate } from './useTask.js';
 
 export type TaskFormMode =
-  | { kind: 'create'; source?: { id: string; subject: string }; parent?: Pick<Task, 'id' | 'title' | 'deadline'> }
+  | { kind: 'create'; source?: { id: string; subject: string; dueDate?: string | null }; parent?: Pick<Task, 'id' | 'title' | 'deadline'> }
   | { kind: 'edit'; task: Task };
 
 interface Values {
@@ -176,6 +176,7 @@ export function TaskFormDialog({ mode, onClose, onCreated }: { mode: TaskFormMod
     if (ok) onClose();
   };
 
+  const sourceDue = source?.dueDate && source.dueDate >= vnToday() ? source.dueDate : null;
   const initial: Partial<Values> = editing
     ? {
         title: editing.title,
@@ -191,14 +192,15 @@ export function TaskFormDialog({ mode, onClose, onCreated }: { mode: TaskFormMod
         info: [],
       }
     : {
-        title: '',
+        // From a document: its subject and its deadline (when still ahead) to start from.
+        title: source?.subject.slice(0, L.title) ?? '',
         description: '',
         files: [],
         priority: 'normal',
         startDate: dayjs(vnToday()),
         changeDeadline: true,
-        deadlineKind: 'days',
-        deadline: latest ? dayjs(latest) : null,
+        deadlineKind: sourceDue ? 'date' : 'days',
+        deadline: sourceDue ? dayjs(sourceDue) : latest ? dayjs(latest) : null,
         workingDays: 5,
         changeMain: true,
         cooperate: [],
