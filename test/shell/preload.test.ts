@@ -106,11 +106,31 @@ describe('the preload', () => {
     let deliver: (m: unknown) => void = () => {};
     const rpc = new RpcClient({ postMessage: () => {}, onMessage: (l) => ((deliver = l), () => {}) });
     const opened: string[] = [];
-    onAppOpen(rpc, ({ documentId }) => opened.push(documentId));
+    onAppOpen(rpc, ({ kind, id: opens }) => opened.push(`${kind}:${opens}`));
     deliver(got[0]);
     deliver({ kind: 'event', name: 'app.open', payload: { documentId: '../../etc/passwd' } });
     deliver({ kind: 'event', name: 'app.open', payload: null });
-    expect(opened).toEqual([id]);
+    expect(opened).toEqual([`incoming:${id}`]);
+  });
+
+  it('turns a task notification click into an app.open event for the task; a bad id or kind opens nothing', () => {
+    const p = loadPreload();
+    const api = p.exposed.get('ioffice') as { onMessage(l: (m: unknown) => void): () => void };
+    const got: unknown[] = [];
+    api.onMessage((m) => got.push(m));
+    const id = '0c000000-0000-4000-8000-000000000042';
+    p.ipc.emit('ioffice:open-task', {}, id);
+    p.ipc.emit('ioffice:open-task', {}, 42);
+    expect(got).toEqual([{ kind: 'event', name: 'app.open', payload: { kind: 'tasks', id } }]);
+
+    let deliver: (m: unknown) => void = () => {};
+    const rpc = new RpcClient({ postMessage: () => {}, onMessage: (l) => ((deliver = l), () => {}) });
+    const opened: string[] = [];
+    onAppOpen(rpc, ({ kind, id: opens }) => opened.push(`${kind}:${opens}`));
+    deliver(got[0]);
+    deliver({ kind: 'event', name: 'app.open', payload: { kind: 'tasks', id: 'javascript:alert(1)' } });
+    deliver({ kind: 'event', name: 'app.open', payload: { kind: 'mail', id } });
+    expect(opened).toEqual([`tasks:${id}`]);
   });
 
   it('appInfo and openExternal go to main (which checks the sender and the URL again)', async () => {

@@ -32,10 +32,10 @@ import {
 } from 'electron';
 import { RpcClient } from '../../shared/rpc/client.js';
 import type { RpcTransport } from '../../shared/rpc/contract.js';
-import type { Notice } from '../../shared/incoming/notifications.js';
 import { recordedDemoUrl } from '../web/demoPort.js';
 import { buildAppInfo, DEMO_OFF, shouldStartDemo, type DemoStatus } from '../web/policy/demo.js';
-import { startNotifier, type Notifier } from './notifier.js';
+import { noticeTarget, startNotifier, type Notifier, type ShownNotice } from './notifier.js';
+import { fileMemory } from './notifierMemory.js';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -239,7 +239,7 @@ async function start(): Promise<void> {
   };
   const notifierOptions = () => ({
     rpc: core.rpc,
-    show: (n: Notice) => {
+    show: (n: ShownNotice) => {
       if (!Notification.isSupported()) return;
       const note = new Notification({ title: n.title, body: n.body, icon: APP_ICON, urgency: n.critical ? ('critical' as const) : ('normal' as const) });
       note.on('click', () => {
@@ -247,13 +247,17 @@ async function start(): Promise<void> {
         if (w) {
           if (w.isMinimized()) w.restore();
           w.focus();
-          // The renderer opens the document (the preload turns this into an `app.open` event).
-          if (n.documentId) w.webContents.send('ioffice:open-document', n.documentId);
+          // The renderer opens the document or the task (the preload turns this into an `app.open` event).
+          const target = noticeTarget(n);
+          if (target?.kind === 'incoming') w.webContents.send('ioffice:open-document', target.id);
+          else if (target?.kind === 'tasks') w.webContents.send('ioffice:open-task', target.id);
         }
       });
       note.show();
     },
     setBadge: (count: number) => void app.setBadgeCount(count),
+    // Reminders once per task and deadline, across restarts (notifierMemory.ts).
+    memory: fileMemory(path.join(userData, 'notifier-memory.json')),
     log,
   });
   launchCore();

@@ -1,19 +1,55 @@
 /**
- * Desktop notifications and the unread badge, driven by the core's events. The
- * decisions are in src/shared/incoming/notifications.ts (pure); this reads the core after
- * each change (debounced) and calls the shell's `show` and `setBadge`. No
- * electron import: main.ts passes Notification and app.setBadgeCount in.
+ * Desktop notifications and the app badge, driven by the core's events. The decisions
+ * are pure, one module per slice: documents in src/shared/incoming/notifications.ts,
+ * tasks in src/shared/tasks/notifications.ts. This reads the core after each change
+ * (debounced) and every few minutes (the day turns: deadline reminders come due), and
+ * calls the shell's `show` and `setBadge`. No electron import: main.ts passes
+ * Notification and app.setBadgeCount in, and a file for the tasks' memory.
  */
 import type { RpcClient } from '../../shared/rpc/client.js';
 import type { IncomingListItem } from '../../shared/rpc/contract.js';
-import { isAgencyLeader } from '../../shared/model/organisation.js';
+import { isAgencyLeader, type Organisation, type UserSummary } from '../../shared/model/organisation.js';
 import { decideNotifications, type Notice, type NotifyState } from '../../shared/incoming/notifications.js';
+import {
+  decideTaskNotifications,
+  parseTaskNotifyState,
+  pressingTaskCount,
+  taskReminderWindow,
+  type OpenTarget,
+  type TaskNotice,
+  type TaskNotifyState,
+} from '../../shared/tasks/notifications.js';
+import { vnToday } from '../../shared/text/vietnamese.js';
+
+/** A notice of either slice. */
+export type ShownNotice = Notice | TaskNotice;
+
+/** Where a click on a notice leads (null: only bring the window forward). */
+export function noticeTarget(n: ShownNotice): OpenTarget | null {
+  if ('target' in n) return n.target;
+  return n.documentId ? { kind: 'incoming', id: n.documentId } : null;
+}
+
+/**
+ * Where the tasks' memory outlives a restart, so that a reminder is shown once per task and
+ * deadline however often the app is opened that day, and what happened while it was closed
+ * (a task given, a chase) is told when it opens. The documents' memory stays in this process
+ * as before (its first look is a baseline).
+ */
+export interface NotifierMemory {
+  load(): unknown;
+  save(value: unknown): void;
+}
 
 export interface NotifierOptions {
   rpc: RpcClient;
-  show(notice: Notice): void;
+  show(notice: ShownNotice): void;
   setBadge(count: number): void;
   debounceMs?: number;
+  /** Look again this often without a change (reminders follow the clock). */
+  periodMs?: number;
+  memory?: NotifierMemory;
+  now?: () => Date;
   log?: (message: string, err?: unknown) => void;
 }
 
@@ -24,14 +60,61 @@ export interface Notifier {
 }
 
 const ASSIGNED_FILTERS = ['to_process', 'cooperate', 'info'] as const;
+/** Open tasks read per handler list: the lists are in deadline order, so every pressing task is among them. */
+const HANDLING_LIMIT = 500;
+
+/** The memory file's content: one user's tasks state (another user starts afresh). */
+interface Remembered {
+  user: string;
+  tasks: TaskNotifyState;
+}
 
 export function startNotifier(o: NotifierOptions): Notifier {
   let state: NotifyState | null = null;
+  let taskState: TaskNotifyState | null = null;
   let user: string | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
+  const now = o.now ?? (() => new Date());
+
+  const remembered = (who: string): TaskNotifyState | null => {
+    try {
+      const m = o.memory?.load() as Partial<Remembered> | null | undefined;
+      return m && m.user === who ? parseTaskNotifyState(m.tasks) : null;
+    } catch (err) {
+      o.log?.('notifier: could not read its memory', err);
+      return null;
+    }
+  };
+
+  /** The tasks' notices; returns the tasks' part of the badge. */
+  const lookTasks = async (who: string, me: UserSummary, org: Organisation | null): Promise<number> => {
+    const today = vnToday(now());
+    const window = taskReminderWindow(today);
+    const [mine, cooperate, due, chases, sync] = await Promise.all([
+      o.rpc.call('tasks.list', { list: 'mine', limit: HANDLING_LIMIT }),
+      o.rpc.call('tasks.list', { list: 'cooperate', limit: HANDLING_LIMIT }),
+      // The reminder candidates on their own: overdue tasks sort first in "mine".
+      o.rpc.call('tasks.list', { list: 'mine', from: window.from, to: window.to, limit: 100 }),
+      o.rpc.call('tasks.lastChases', { limit: HANDLING_LIMIT }),
+      o.rpc.call('sync.status', {}),
+    ]);
+    const handling = [...mine.items, ...cooperate.items];
+    const names = Object.fromEntries((org?.users ?? []).map((u) => [u.id, u.fullName]));
+    const decided = decideTaskNotifications(taskState, { today, me: me.id, synced: sync.lastSyncAt !== null, handling, due: due.items, chases, names });
+    if (JSON.stringify(decided.state) !== JSON.stringify(taskState)) {
+      try {
+        o.memory?.save({ user: who, tasks: decided.state } satisfies Remembered);
+      } catch (err) {
+        o.log?.('notifier: could not keep its memory', err);
+      }
+    }
+    taskState = decided.state;
+    for (const n of decided.notices) o.show(n);
+    return pressingTaskCount(handling);
+  };
 
   const look = async (): Promise<void> => {
     const session = await o.rpc.call('session.get');
@@ -39,8 +122,9 @@ export function startNotifier(o: NotifierOptions): Notifier {
     if (who !== user) {
       user = who;
       state = null; // a new user (or signed out): the next look is a baseline
+      taskState = who ? remembered(who) : null;
     }
-    if (!who) {
+    if (!who || !session.user) {
       o.setBadge(0);
       return;
     }
@@ -57,7 +141,16 @@ export function startNotifier(o: NotifierOptions): Notifier {
     const decided = decideNotifications(state, { newest: newest.items, assigned, directs, failed });
     state = decided.state;
     for (const n of decided.notices) o.show(n);
-    o.setBadge(unread.total);
+    // The badge is what waits for me: the unread documents (as before), plus my pressing
+    // tasks (pressingTaskCount says which, and why). Tasks are read on their own, so a
+    // failure there leaves the documents' notices and count as they were.
+    let tasks = 0;
+    try {
+      tasks = await lookTasks(who, session.user, org);
+    } catch (err) {
+      o.log?.('notifier: could not read the tasks', err);
+    }
+    o.setBadge(unread.total + tasks);
   };
 
   const check = async (): Promise<void> => {
@@ -92,17 +185,21 @@ export function startNotifier(o: NotifierOptions): Notifier {
 
   const offs = [
     o.rpc.on('changed', (p) => {
-      if (p.scope === 'incoming' || p.scope === 'session') schedule();
+      if (p.scope === 'incoming' || p.scope === 'tasks' || p.scope === 'session') schedule();
     }),
     o.rpc.on('sync', (s) => {
       if (s.state === 'online') schedule();
     }),
   ];
+  // Nothing changes at midnight but the date: look again now and then for the day's reminders.
+  const period = setInterval(schedule, o.periodMs ?? 10 * 60_000);
+  period.unref?.();
   return {
     check,
     stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      clearInterval(period);
       for (const off of offs) off();
     },
   };

@@ -49,6 +49,10 @@ ipcRenderer.on('ioffice:app-info-changed', (_event, info: AppInfo) => dispatch({
 ipcRenderer.on('ioffice:open-document', (_event, documentId: unknown) => {
   if (typeof documentId === 'string' && documentId.length <= 64) dispatch({ kind: 'event', name: 'app.open', payload: { documentId } });
 });
+// …or its task.
+ipcRenderer.on('ioffice:open-task', (_event, id: unknown) => {
+  if (typeof id === 'string' && id.length <= 64) dispatch({ kind: 'event', name: 'app.open', payload: { kind: 'tasks', id } });
+});
 ipcRenderer.send('ioffice:request-port');
 
 const bridge: IofficeBridge = {

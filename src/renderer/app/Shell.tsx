@@ -65,10 +65,10 @@ export function Shell(): React.JSX.Element {
   const [collapsed, setCollapsed] = useState(false);
   const unread = useInboxUnread();
   useEffect(warmUpDocumentViewer, []);
-  // The desktop shell asks for a document when its notification is clicked.
+  // The desktop shell asks for a document or a task when its notification is clicked.
   const rpc = useRpc();
   const me = useMe();
-  useEffect(() => onAppOpen(rpc, ({ documentId }) => navigate({ name: 'document', id: documentId })), [rpc]);
+  useEffect(() => onAppOpen(rpc, (target) => navigate(target.kind === 'tasks' ? { name: 'task', id: target.id } : { name: 'document', id: target.id })), [rpc]);
 
   // The processing slip is a print view: no navigation around it.
   if (route.name === 'slip')

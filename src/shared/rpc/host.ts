@@ -67,14 +67,19 @@ export function onAppInfo(rpc: RpcClient, listener: (info: AppInfo) => void): ()
 }
 
 /**
- * The host asks the page to show a document (a click on a desktop notification), as
- * an RPC event `app.open` beside the core's events. The id is checked here: the
- * event comes from the host, but a page must never navigate on malformed input.
+ * The host asks the page to show a record (a click on a desktop notification), as an
+ * RPC event `app.open` beside the core's events: `{ documentId }` for an incoming
+ * document (as from the start), `{ kind: 'tasks', id }` for a task. The id is checked
+ * here: the event comes from the host, but a page must never navigate on malformed input.
  */
 export const APP_OPEN_EVENT = 'app.open';
-const AppOpen = z.object({ documentId: z.uuid() });
+const AppOpen = z.union([
+  z.object({ documentId: z.uuid() }).transform((p) => ({ kind: 'incoming' as const, id: p.documentId })),
+  z.object({ kind: z.literal('tasks'), id: z.uuid() }),
+]);
+export type AppOpenTarget = z.output<typeof AppOpen>;
 
-export function onAppOpen(rpc: RpcClient, listener: (target: { documentId: string }) => void): () => void {
+export function onAppOpen(rpc: RpcClient, listener: (target: AppOpenTarget) => void): () => void {
   const on = rpc.on as unknown as (this: RpcClient, event: string, cb: (payload: unknown) => void) => () => void;
   return on.call(rpc, APP_OPEN_EVENT, (payload) => {
     const parsed = AppOpen.safeParse(payload);

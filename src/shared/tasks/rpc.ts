@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isoDate, isoDateTime, sha256Hex, uuid } from '../model/primitives.js';
 import { TASK_LISTS } from './constants.js';
-import { Task, TaskAssignmentRole, TaskPriority, TaskStatus } from './model.js';
+import { Task, TaskAssignmentRole, TaskChase, TaskPriority, TaskStatus } from './model.js';
 import { FailedMutation, PendingMutation } from '../sync/records.js';
 
 export const TaskList = z.enum(TASK_LISTS);
@@ -71,6 +71,15 @@ export const TaskView = z.object({
 });
 export type TaskView = z.infer<typeof TaskView>;
 
+/**
+ * The latest chase ("Đôn đốc") on a task the user handles (main or co-operating) and still
+ * owes: what the desktop notifier compares with what it saw last, to tell the handlers of a
+ * new chase (shared/tasks/notifications.ts). The list rows do not carry it: a column would be
+ * a cache step for one notifier's question.
+ */
+export const TaskLastChase = z.object({ taskId: uuid, title: z.string(), myRole: TaskAssignmentRole, chase: TaskChase });
+export type TaskLastChase = z.infer<typeof TaskLastChase>;
+
 export const TASK_RPC = {
   'tasks.list': { params: ListTasksParams, result: ListTasksResult },
   /** Badge counts per list (open lists only count what is not done). */
@@ -79,4 +88,6 @@ export const TASK_RPC = {
   /** Tasks given from a document (its "Công việc" panel). */
   'tasks.forDocument': { params: z.object({ documentId: uuid }), result: z.array(TaskListItem) },
   'tasks.search': { params: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }), result: z.array(TaskListItem) },
+  /** The latest chase on each task the user handles and still owes (confirmed tasks), latest first. */
+  'tasks.lastChases': { params: z.object({ limit: z.number().int().min(1).max(500).default(200) }), result: z.array(TaskLastChase) },
 } as const;

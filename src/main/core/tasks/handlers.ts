@@ -221,6 +221,8 @@ export function taskHandlers(getCtx: () => TaskContext | null): TaskHandlers {
       return [...local, ...pending.items(ctx.store.forDocument(p.documentId), clock, (r) => r.source_id === p.documentId)];
     },
 
+    'tasks.lastChases': async (p) => need(getCtx).store.lastChases(p.limit),
+
     'tasks.search': async (p) => {
       const ctx = need(getCtx);
       const terms = queryTerms(p.query);

@@ -4,14 +4,18 @@
  * before it, and on the day, to the main handler of a task still being worked on.
  *
  * Pure: the caller reads the candidates (TaskStore.mainHandlerDue over reminderWindow),
- * remembers the keys it has shown, and hands the notices to the shell's notifier.
+ * remembers the keys it has shown, and hands the notices on. The desktop notifier applies
+ * the same moment rule and key to the list rows it reads over RPC
+ * (shared/tasks/notifications.ts, src/main/shell/notifier.ts).
  */
-import { addWorkingDays, VIETNAM_CALENDAR, workingDaysBetween, type WorkingCalendar } from '../../../shared/domain/workingDays.js';
+import { VIETNAM_CALENDAR, type WorkingCalendar } from '../../../shared/domain/workingDays.js';
 import { formatDateVi } from '../../../shared/index.js';
 import { TASK_WORKING_STATUSES, type LocalLabel } from '../../../shared/tasks/index.js';
+// The moment rule and the key are the desktop notifier's too (one rule, one key format).
+import { reminderKey, reminderWhen, taskReminderWindow, type ReminderWhen } from '../../../shared/tasks/notifications.js';
 import type { TaskRow } from './list.js';
 
-export type ReminderWhen = 'before' | 'day';
+export { reminderKey, type ReminderWhen };
 
 export interface TaskReminder {
   /**
@@ -30,11 +34,7 @@ export type ReminderRow = Pick<TaskRow, 'id' | 'title' | 'deadline' | 'status' |
 
 /** The deadlines a reminder may be due for today: today up to one working day ahead. */
 export function reminderWindow(today: string, calendar: WorkingCalendar = VIETNAM_CALENDAR): { from: string; to: string } {
-  return { from: today, to: addWorkingDays(today, 1, calendar) };
-}
-
-export function reminderKey(taskId: string, deadline: string, when: ReminderWhen): string {
-  return `${taskId}|${deadline}|${when}`;
+  return taskReminderWindow(today, calendar);
 }
 
 function clip(text: string, max: number): string {
@@ -54,10 +54,8 @@ export function dueReminders(rows: readonly ReminderRow[], today: string, calend
   const out: TaskReminder[] = [];
   for (const r of rows) {
     if (r.my_role !== 'main' || !TASK_WORKING_STATUSES.includes(r.status)) continue;
-    let when: ReminderWhen;
-    if (r.deadline === today) when = 'day';
-    else if (r.deadline > today && workingDaysBetween(today, r.deadline, calendar) === 1) when = 'before';
-    else continue;
+    const when = reminderWhen(r.deadline, today, calendar);
+    if (when === null) continue;
     const key = reminderKey(r.id, r.deadline, when);
     if (alreadySent.has(key)) continue;
     const title = clip(r.title, 120);

@@ -7,7 +7,7 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { OrgView } from '../../../shared/domain/org.js';
 import { VIETNAM_CALENDAR, type WorkingCalendar } from '../../../shared/domain/workingDays.js';
 import { Task, TASK_KIND, TASK_LISTS, type TaskListName } from '../../../shared/tasks/schemas.js';
-import type { TaskListItem } from '../../../shared/tasks/rpc.js';
+import type { TaskLastChase, TaskListItem } from '../../../shared/tasks/rpc.js';
 import type { Db } from '../db/open.js';
 import { ftsMatchExpression } from '../db/search.js';
 import type { LocalKind, Viewer } from '../sync/kinds.js';
@@ -240,6 +240,24 @@ export class TaskStore implements LocalKind<Task> {
   /** Tasks given from an incoming document ("Giao việc"), newest first. */
   forDocument(documentId: string): TaskRow[] {
     return this.stmts.forDocument.all(documentId);
+  }
+
+  /**
+   * The latest chase on each task the user handles (main or co-operating) and still owes,
+   * latest first: the notifier's "chased since I last looked" (TASK_RPC 'tasks.lastChases').
+   * Confirmed tasks only: a chase comes from the assigner through the server, never from the
+   * handler's own outbox. Off the open-by-role partial index, so the JSON is read only for
+   * the user's own open tasks.
+   */
+  lastChases(limit: number): TaskLastChase[] {
+    const rows = this.prepare(
+      `SELECT id, title, my_role, json_extract(task_json, '$.chases[#-1]') AS chase
+         FROM tasks
+        WHERE my_role IN ('main', 'cooperate') AND ${OPEN_SQL} AND json_array_length(task_json, '$.chases') > 0
+        ORDER BY json_extract(task_json, '$.chases[#-1].at') DESC, id
+        LIMIT ?`,
+    ).all(limit) as { id: string; title: string; my_role: 'main' | 'cooperate'; chase: string }[];
+    return rows.map((r) => ({ taskId: r.id, title: r.title, myRole: r.my_role, chase: JSON.parse(r.chase) as TaskLastChase['chase'] }));
   }
 
   /** Open tasks the user is the main handler of, due within [from, to] (reminders.ts). */
