@@ -7,6 +7,7 @@
 import { DashboardParams, type DashboardResult } from '../../shared/dashboard/rpc.js';
 import type { DashboardKindName } from '../../shared/dashboard/buckets.js';
 import { unitSubtree } from '../../shared/domain/org.js';
+import type { DashboardOrg } from '../../shared/dashboard/fold.js';
 import type { UserSummary } from '../../shared/model/organisation.js';
 import { vnToday } from '../../shared/text/vietnamese.js';
 import type { Queryable } from '../db/database.js';
@@ -16,11 +17,16 @@ import { foldDashboard, type GroupedCounts } from './fold.js';
 export async function serverDashboard(q: Queryable, user: Pick<UserSummary, 'id' | 'agencyId'>, params: DashboardParams, now: Date): Promise<DashboardResult> {
   const p = DashboardParams.parse(params);
   const today = vnToday(now);
-  let units: string[] | null = null;
-  if (p.unitId !== null) {
-    const tree = (await q.query<{ id: string; parent_id: string | null }>('SELECT id, parent_id FROM units WHERE agency_id = $1', [user.agencyId])).rows;
-    units = [...unitSubtree(p.unitId, tree.map((u) => ({ id: u.id, parentId: u.parent_id })))];
-  }
+  // The unit tree and each person's unit: the fold groups by them as the core does.
+  const org: DashboardOrg = {
+    units: (await q.query<{ id: string; parent_id: string | null; sort_order: number }>('SELECT id, parent_id, sort_order FROM units WHERE agency_id = $1', [user.agencyId])).rows.map((u) => ({
+      id: u.id,
+      parentId: u.parent_id,
+      sortOrder: Number(u.sort_order),
+    })),
+    users: (await q.query<{ id: string; unit_id: string }>('SELECT id, unit_id FROM users WHERE agency_id = $1', [user.agencyId])).rows.map((u) => ({ id: u.id, unitId: u.unit_id })),
+  };
+  const units = p.unitId === null ? null : [...unitSubtree(p.unitId, org.units)];
   const rows = (
     await q.query<{ kind: DashboardKindName; unit_id: string | null; user_id: string | null; month: string; on_time: number; late: number; overdue: number; not_due: number }>(
       `SELECT d.kind, d.unit_id, d.user_id, substr(d.deadline, 1, 7) AS month,
@@ -46,5 +52,5 @@ export async function serverDashboard(q: Queryable, user: Pick<UserSummary, 'id'
     overdue: Number(r.overdue),
     notDue: Number(r.not_due),
   }));
-  return foldDashboard(grouped, p, today);
+  return foldDashboard(grouped, p, org, today);
 }

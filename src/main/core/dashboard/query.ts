@@ -6,7 +6,8 @@
  *
  * One grouped SQL pass (kind × unit × person × month) answers everything: it reads only
  * the covering indexes of the view's branches, and gives a few thousand groups at most,
- * which are folded here into the totals, by kind, by unit, by person and by month. A
+ * which are folded (shared/dashboard/fold.ts, as the server folds its own) into the totals,
+ * by kind, by unit, by person and by month. A
  * record counts in the period its deadline falls in; "overdue" is relative to `today`.
  *
  * The numbers are those of the confirmed records: an action still waiting in the outbox
@@ -15,8 +16,9 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../../shared/index.js';
 import { unitSubtree, type OrgView } from '../../../shared/domain/org.js';
-import { addTo, bucketOf, emptyCounts, type DashboardBucketName, type DashboardKindName } from '../../../shared/dashboard/buckets.js';
-import type { Counts, DashboardResult, DrillItem } from '../../../shared/dashboard/rpc.js';
+import { bucketOf, type DashboardBucketName, type DashboardKindName } from '../../../shared/dashboard/buckets.js';
+import { foldDashboard, monthsOf, type GroupedCounts } from '../../../shared/dashboard/fold.js';
+import type { DashboardResult, DrillItem } from '../../../shared/dashboard/rpc.js';
 import type { Db } from '../db/open.js';
 
 /** DashboardParams after validation. */
@@ -73,20 +75,6 @@ function prepare(db: Db, sql: string): Statement {
   return st;
 }
 
-function withCounts<T extends object>(extra: T): T & Counts {
-  return { ...extra, ...emptyCounts() };
-}
-
-/** The four buckets from the three sums the query takes (see groupSql). */
-function addGroup(c: Counts, g: GroupRow): void {
-  const late = g.late ?? 0;
-  const overdue = g.overdue ?? 0;
-  addTo(c, 'onTime', g.done - late);
-  addTo(c, 'late', late);
-  addTo(c, 'overdue', overdue);
-  addTo(c, 'notDue', g.n - g.done - overdue);
-}
-
 /**
  * One kind's counts grouped by month, unit and person. Grouped in the order of the kind's
  * `…_deadline_groups` index, and with the month range written on the same expression, so
@@ -102,91 +90,22 @@ export function groupSql(kind: DashboardKindName): string {
      GROUP BY substr(deadline, 1, 7), unit_id, user_id`;
 }
 
-/** Every month of [from, to] as yyyy-MM. */
-export function monthsOf(from: string, to: string): string[] {
-  const out: string[] = [];
-  let y = Number(from.slice(0, 4));
-  let m = Number(from.slice(5, 7));
-  const last = to.slice(0, 7);
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    if (key > last) return out;
-    out.push(key);
-    m += 1;
-    if (m === 13) {
-      m = 1;
-      y += 1;
-    }
-  }
+/** The same months as the server's figures list (shared/dashboard/fold.ts). */
+export { monthsOf };
+
+/** One kind's group as the shared fold takes it: on time = done − late, not due = open − overdue. */
+function grouped(kind: DashboardKindName, g: GroupRow): GroupedCounts {
+  const late = g.late ?? 0;
+  const overdue = g.overdue ?? 0;
+  return { kind, unitId: g.unit_id, userId: g.user_id, month: g.month, onTime: g.done - late, late, overdue, notDue: g.n - g.done - overdue };
 }
 
-/**
- * The unit a record's unit is shown under in "by unit": the child of the chosen unit it
- * lies under (the chosen unit itself for its own records), or for the whole agency the
- * unit under the agency's leadership (the root). So the rows add up to the totals, and
- * a row's drill-down (its unit, sub-units included) lists exactly the records it counts.
- */
-function rollUp(unitId: string | null, scope: string | null, parents: ReadonlyMap<string, string | null>): string | null {
-  if (unitId === null) return null;
-  let u = unitId;
-  for (let guard = 0; guard < 64; guard++) {
-    if (u === scope) return u;
-    const parent = parents.get(u);
-    if (parent === undefined || parent === null) return u;
-    if (parent === scope) return u;
-    if (scope === null && (parents.get(parent) ?? null) === null) return u;
-    u = parent;
-  }
-  return unitId;
-}
-
+/** The figures, folded by the very code the server folds its own with, so both answer alike. */
 export function dashboard(db: Db, q: DashboardQuery, org: OrgView | null, today: string): DashboardResult {
   const params = { from: q.from, to: q.to, fromMonth: q.from.slice(0, 7), toMonth: q.to.slice(0, 7), today };
   const kinds = kindsOf(q.kinds);
-  const groups = kinds.map((kind) => ({ kind, rows: prepare(db, groupSql(kind)).all(params) as GroupRow[] }));
-
-  const units = org?.units ?? [];
-  const parents = new Map(units.map((u) => [u.id, u.parentId]));
-  const scope = q.unitId === null ? null : unitSubtree(q.unitId, units);
-  const userUnit = new Map((org?.users ?? []).map((u) => [u.id, u.unitId]));
-
-  const totals = emptyCounts();
-  const byKind = new Map(kinds.map((k) => [k, withCounts({ kind: k })]));
-  const byUnit = new Map<string | null, Counts & { unitId: string | null }>();
-  const byPerson = new Map<string, Counts & { userId: string | null; unitId: string | null }>();
-  const trend = new Map(monthsOf(q.from, q.to).map((m) => [m, withCounts({ month: m })]));
-
-  for (const { kind, rows } of groups) {
-    for (const g of rows) {
-      if (scope !== null && (g.unit_id === null || !scope.has(g.unit_id))) continue;
-      addGroup(totals, g);
-      const byThisKind = byKind.get(kind);
-      if (byThisKind) addGroup(byThisKind, g);
-      const unitKey = rollUp(g.unit_id, q.unitId, parents);
-      let u = byUnit.get(unitKey);
-      if (!u) byUnit.set(unitKey, (u = withCounts({ unitId: unitKey })));
-      addGroup(u, g);
-      // A person under their unit of today; records given to a unit nobody was handed yet, under the unit.
-      const personUnit = g.user_id === null ? g.unit_id : (userUnit.get(g.user_id) ?? g.unit_id);
-      const personKey = g.user_id ?? `unit:${g.unit_id ?? ''}`;
-      let p = byPerson.get(personKey);
-      if (!p) byPerson.set(personKey, (p = withCounts({ userId: g.user_id, unitId: personUnit })));
-      addGroup(p, g);
-      const t = trend.get(g.month);
-      if (t) addGroup(t, g);
-    }
-  }
-
-  const order = new Map(units.map((u) => [u.id, u.sortOrder]));
-  const unitRank = (id: string | null): number => (id === null ? Number.MAX_SAFE_INTEGER : id === q.unitId ? -1 : (order.get(id) ?? Number.MAX_SAFE_INTEGER - 1));
-  return {
-    totals,
-    byKind: [...byKind.values()],
-    byUnit: [...byUnit.values()].sort((a, b) => unitRank(a.unitId) - unitRank(b.unitId) || (a.unitId ?? '').localeCompare(b.unitId ?? '')),
-    byPerson: [...byPerson.values()].sort((a, b) => b.total - a.total || (a.userId ?? '~').localeCompare(b.userId ?? '~')),
-    trend: [...trend.values()],
-    today,
-  };
+  const rows = kinds.flatMap((kind) => (prepare(db, groupSql(kind)).all(params) as GroupRow[]).map((g) => grouped(kind, g)));
+  return foldDashboard(rows, { ...q, kinds }, org, today);
 }
 
 // ── drill-down ──────────────────────────────────────────────────────────────
