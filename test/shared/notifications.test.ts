@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { decideNotifications, type NotifyState, type Observation } from '../../src/shared/incoming/notifications.js';
 import { listItem } from '../helpers/listItems.js';
 import { errorBody } from '../../src/shared/i18n/errors.js';
+import { noticeTarget } from '../../src/main/shell/notifier.js';
 
 
 function baseline(obs: Observation): NotifyState {
@@ -82,5 +83,15 @@ describe('a rejected action', () => {
     const f = failure(2, 'incoming.assign', 'main_handler_exists');
     const r = decideNotifications(s, { newest: [], assigned: [], failed: [old, f] });
     expect(r.notices.map((x) => [x.kind, x.body])).toEqual([['rejected', 'Cho ý kiến chỉ đạo, phân công: Văn bản đã có đơn vị/cá nhân xử lý chính; hãy thu hồi trước khi giao lại.']]);
+  });
+
+  it('on a task names the task action and opens the task, not a document', () => {
+    const s = baseline({ newest: [], assigned: [], failed: [] });
+    const taskId = '0d000000-0000-4000-8000-000000000001';
+    const f = { ...failure(3, 'tasks.requestExtension', 'main_handler_exists'), kind: 'tasks', recordId: taskId };
+    const [n] = decideNotifications(s, { newest: [], assigned: [], failed: [f] }).notices;
+    expect(n).toMatchObject({ kind: 'rejected', documentId: null, other: { kind: 'tasks', id: taskId } });
+    expect(n!.body.startsWith('Xin gia hạn công việc: ')).toBe(true);
+    expect(noticeTarget(n!)).toEqual({ kind: 'tasks', id: taskId });
   });
 });

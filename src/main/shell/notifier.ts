@@ -27,6 +27,7 @@ export type ShownNotice = Notice | TaskNotice;
 /** Where a click on a notice leads (null: only bring the window forward). */
 export function noticeTarget(n: ShownNotice): OpenTarget | null {
   if ('target' in n) return n.target;
+  if (n.other?.kind === 'tasks') return { kind: 'tasks', id: n.other.id };
   return n.documentId ? { kind: 'incoming', id: n.documentId } : null;
 }
 

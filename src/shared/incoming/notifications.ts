@@ -20,6 +20,7 @@
  * changes (I just did that), completed documents. Many at once become one summary.
  */
 import type { FailedMutation, IncomingListItem } from '../rpc/contract.js';
+import { TASK_MUTATION_LABELS_VI } from '../tasks/index.js';
 
 export type Role = NonNullable<IncomingListItem['myRole']>;
 
@@ -51,6 +52,8 @@ export interface Notice {
   kind: 'assigned' | 'urgent' | 'awaiting' | 'rejected' | 'summary';
   /** The document to open on click (null for a summary). */
   documentId: string | null;
+  /** A record of another kind to open on click instead (a refused action on a task). */
+  other?: { kind: string; id: string };
   title: string;
   body: string;
   /** flash / very urgent: the shell may ask the OS for more attention. */
@@ -119,13 +122,14 @@ const ACTION_LABEL: Record<string, string> = {
   'incoming.addOpinion': 'Ghi ý kiến xử lý',
   'incoming.complete': 'Hoàn thành xử lý',
   'incoming.markRead': 'Đánh dấu đã đọc',
+  ...TASK_MUTATION_LABELS_VI,
 };
 
 function rejectedNotice(f: NonNullable<Observation['failed']>[number]): Notice {
   return {
     kind: 'rejected',
-    // Only a document opens from a notice today; another kind's refusal is read in the app.
     documentId: f.kind === 'incoming' ? f.recordId : null,
+    ...(f.kind === 'incoming' ? {} : { other: { kind: f.kind, id: f.recordId } }),
     title: 'Thao tác không được máy chủ chấp nhận',
     body: clip(`${ACTION_LABEL[f.name] ?? 'Thao tác'}: ${f.error.message.vi}`, 200),
     critical: false,

@@ -140,3 +140,20 @@ export const TASK_LIST_LABELS: Readonly<Record<TaskListName, LocalLabel>> = {
 };
 /** "Sắp đến hạn": deadline within this many working days. */
 export const DUE_SOON_WORKING_DAYS = 3;
+
+/** What each action is called where it is named outside the app's screens (a desktop notice of a refused action). */
+export const TASK_MUTATION_LABELS_VI: Readonly<Record<TaskMutationName, string>> = {
+  'tasks.create': 'Giao việc',
+  'tasks.update': 'Sửa, giao lại công việc',
+  'tasks.reassign': 'Phân công công việc trong đơn vị',
+  'tasks.revokeAssignment': 'Thu hồi phân công công việc',
+  'tasks.report': 'Báo cáo tiến độ công việc',
+  'tasks.requestExtension': 'Xin gia hạn công việc',
+  'tasks.decideExtension': 'Duyệt gia hạn công việc',
+  'tasks.return': 'Trả lại công việc',
+  'tasks.complete': 'Báo cáo hoàn thành công việc',
+  'tasks.accept': 'Nghiệm thu công việc',
+  'tasks.sendBack': 'Yêu cầu làm lại công việc',
+  'tasks.chase': 'Đôn đốc công việc',
+  'tasks.markRead': 'Đánh dấu công việc đã đọc',
+};
