@@ -5,7 +5,7 @@
  * Stock phrases of administrative writing combined by the seeded PRNG; nothing quotes a
  * real task. Dates in the text are dd/MM/yyyy.
  */
-import type { TaskPriority } from '../../../shared/tasks/model.js';
+import type { TaskPriority } from '../../../shared/tasks/index.js';
 import { formatDateVi } from '../../../shared/text/vietnamese.js';
 import { TOPICS, type Topic, type UnitKey } from './catalogue.js';
 import type { Random } from './random.js';

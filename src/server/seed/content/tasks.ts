@@ -20,24 +20,26 @@ import type { OrgView } from '../../../shared/domain/org.js';
 import type { RuleContext } from '../../../shared/domain/ruleContext.js';
 import { addWorkingDays, isWorkingDay } from '../../../shared/domain/workingDays.js';
 import type { UserSummary } from '../../../shared/model/organisation.js';
-import type { TaskMutationName } from '../../../shared/tasks/constants.js';
-import type { Task, TaskPriority, TaskSource } from '../../../shared/tasks/model.js';
 import {
   acceptTaskMutation,
   chaseTaskMutation,
   completeTaskMutation,
   createTaskMutation,
   decideExtensionMutation,
+  mainAssignment,
   reassignTaskMutation,
   reportTaskMutation,
   requestExtensionMutation,
   returnTaskMutation,
   sendBackTaskMutation,
   updateTaskMutation,
+  type Task,
   type TaskMutationArgs,
   type TaskMutationInput,
-} from '../../../shared/tasks/mutations.js';
-import { mainAssignment } from '../../../shared/tasks/rights.js';
+  type TaskMutationName,
+  type TaskPriority,
+  type TaskSource,
+} from '../../../shared/tasks/schemas.js';
 import type { MutationDef } from '../../../shared/sync/registry.js';
 import type { UnitKey } from './catalogue.js';
 import type { DemoIncoming } from './documents.js';
@@ -141,9 +143,14 @@ function momentOn(day: number, r: Random): number {
   return msAt(day, minute) + r.int(0, 59) * 1000;
 }
 
-/** A working moment on `day` after `after`: any time that day if it is later, else a little after `after`. */
+/**
+ * A working moment on `day` after `after`: any time that day if it is later, else a little
+ * after `after` (not much past the end of the afternoon).
+ */
 function onDayAfter(day: number, after: number, r: Random): number {
-  return day > vnDay(after) ? momentOn(day, r) : after + r.int(3, 60) * MINUTE + r.int(0, 59) * 1000;
+  if (day > vnDay(after)) return momentOn(day, r);
+  const left = Math.floor((msAt(day, AFTERNOON[1]) - after) / MINUTE);
+  return after + r.int(3, Math.max(3, Math.min(60, left))) * MINUTE + r.int(0, 59) * 1000;
 }
 
 /** The same moment if it is working time, else the start of the next working window. */
@@ -165,17 +172,25 @@ const minutesAfter = (from: number, r: Random, min: number, max: number): number
 /** `n` working days after `from` (0: later the same day). */
 const workingDaysAfter = (from: number, n: number, r: Random): number => (n <= 0 ? onDayAfter(vnDay(from), from, r) : momentOn(addWd(vnDay(from), n), r));
 
-/** A moment strictly between `a` and `b`, in working time when there is some. */
+/** A moment strictly between `a` and `b`, uniform over the working time between them (halfway when there is none). */
 function between(a: number, b: number, r: Random): number {
-  const da = vnDay(a);
-  const db = vnDay(b);
-  const days: number[] = [];
-  for (let d = da; d <= db && days.length < 400; d++) if (working(d)) days.push(d);
-  if (days.length > 0) {
-    const t = momentOn(r.pick(days), r);
-    if (t > a && t < b) return t;
+  const spans: (readonly [number, number])[] = [];
+  let total = 0;
+  for (let d = vnDay(a), last = vnDay(b); d <= last; d++) {
+    if (!working(d)) continue;
+    for (const [s, e] of [MORNING, AFTERNOON]) {
+      const lo = Math.max(msAt(d, s), a + MINUTE);
+      const hi = Math.min(msAt(d, e), b - MINUTE);
+      if (hi > lo) (spans.push([lo, hi]), (total += hi - lo));
+    }
   }
-  return a + Math.max(1, Math.floor((b - a) * (0.1 + 0.8 * r.next())));
+  if (total === 0) return a + Math.max(1, Math.floor((b - a) / 2));
+  let x = Math.floor(r.next() * total);
+  for (const [lo, hi] of spans) {
+    if (x < hi - lo) return lo + x;
+    x -= hi - lo;
+  }
+  return a + Math.max(1, Math.floor((b - a) / 2));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -459,12 +474,12 @@ function generateTop(g: Gen, s: TopSpec): Task[] {
       parentAssignmentId: (main as NonNullable<typeof main>).id,
       assignments: [
         { id: run.newId('assignment'), role: 'main', userId: (first as DemoUser).id, deadline: handDeadline },
-        ...(withHelper ? [{ id: run.newId('assignment'), role: 'cooperate' as const, userId: (second as DemoUser).id, deadline: handDeadline }] : []),
+        ...(withHelper ? [{ id: run.newId('assignment'), role: 'cooperate' as const, userId: second.id, deadline: handDeadline }] : []),
       ],
     });
     if (!ok) return finish();
     handler = first as DemoUser;
-    helper = withHelper ? (second as DemoUser) : null;
+    helper = withHelper ? second : null;
   }
 
   // 3. How it will go: on time, late, extended, stalled.
