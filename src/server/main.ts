@@ -50,7 +50,7 @@ async function seedIfEmpty(context: Awaited<ReturnType<typeof openServerContext>
   say('Đang tạo dữ liệu cơ quan mẫu (lần đầu, khoảng một phút)…', 'Creating the demo agency (first run only, about a minute)…');
   const stats = await seedDemo(context, { documents: Number(values.documents), onProgress: (n, total) => process.stdout.write(`\r  ${n}/${total}`) });
   process.stdout.write('\n');
-  say(`Đã tạo ${stats.users} người dùng và ${stats.documents} văn bản đến.`, `Created ${stats.users} users and ${stats.documents} incoming documents.`);
+  say(`Đã tạo ${stats.users} người dùng, ${stats.documents} văn bản đến và ${stats.tasks} công việc.`, `Created ${stats.users} users, ${stats.documents} incoming documents and ${stats.tasks} tasks.`);
 }
 
 function secretMode(name: string, value: string | undefined): SecretContentMode | undefined {
