@@ -323,7 +323,8 @@ function CountsTable({
       ),
     },
     { key: 'total', dataIndex: 'total', title: t('dashboard.columns.total'), width: 80, align: 'right' as const, render: cell('total'), sorter: (a: Row, b: Row) => a.total - b.total },
-    ...BUCKET_KEYS.map((b) => ({ key: b, dataIndex: b, title: t(`dashboard.columns.${b}`), width: 90, align: 'right' as const, render: cell(b), sorter: (x: Row, y: Row) => x[b] - y[b] })),
+    // Wide enough for "Đúng hạn", "Trong hạn" and the sort arrows on one line.
+    ...BUCKET_KEYS.map((b) => ({ key: b, dataIndex: b, title: t(`dashboard.columns.${b}`), width: 116, align: 'right' as const, render: cell(b), sorter: (x: Row, y: Row) => x[b] - y[b] })),
     {
       key: 'rate',
       dataIndex: 'onTimeRate',

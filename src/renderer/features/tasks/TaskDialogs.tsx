@@ -203,7 +203,8 @@ export function ReassignTaskDialog({ task, onClose }: DialogProps): React.JSX.El
         {picker('info', true)}
       </Form.Item>
       <div className="form-row">
-        <Form.Item name="deadline" label={t('tasks.reassign.deadline')} className="date-col">
+        {/* Wider than a date: the placeholder names the unit's deadline it inherits. */}
+        <Form.Item name="deadline" label={t('tasks.reassign.deadline')} className="date-col" style={{ width: 250 }}>
           <DatePicker
             format="DD/MM/YYYY"
             disabledDate={(d) => isPast(d) || d.format('YYYY-MM-DD') > parentDeadline}

@@ -13,6 +13,8 @@ import { loc, previewDeadline, weekdayName } from './format.js';
 import { TASK_TEXT_LIMITS as L } from './limits.js';
 import { TaskFilesInput } from './TaskFiles.js';
 import { useTaskMutate } from './useTask.js';
+// Its own styles: a document view opens this dialog before any other tasks screen has loaded them.
+import './tasks.css';
 
 export type TaskFormMode =
   | { kind: 'create'; source?: { id: string; subject: string; dueDate?: string | null }; parent?: Pick<Task, 'id' | 'title' | 'deadline'> }
