@@ -1,8 +1,9 @@
 /**
- * Content-addressed files: upload (idempotent, verified, PDF only, 50 MB at
- * most), download with HTTP Range so a broken download resumes, file ids that
- * can never reach the file system as a path, and secret documents' content
- * withheld from desktops.
+ * Content-addressed files: upload (idempotent, verified, any type but empty, 50 MB
+ * at most, typed by its bytes), download with HTTP Range so a broken download
+ * resumes, served as its type with nosniff (inline only for PDF and images), file
+ * ids that can never reach the file system as a path, an incoming document's file
+ * a PDF only, and secret documents' content withheld from desktops.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -10,10 +11,12 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_PREFIX, MAX_FILE_BYTES } from '../../src/shared/sync/protocol.js';
-import { http, makePdf, PushClient, sha256, uploadPdf } from '../helpers/api.js';
+import { ERROR_MESSAGES } from '../../src/shared/i18n/errors.js';
+import { http, makePdf, metadata, PushClient, sha256, uploadPdf } from '../helpers/api.js';
 import { U } from '../helpers/fixtures.js';
+import { DOCX_MIME, makeDocx, makePng } from '../helpers/officeFiles.js';
 import { BACKENDS, startTestServer, type TestServer } from '../helpers/server.js';
-import { Clock, DAY, expectError, expectErrorBody, loginAll, pullDocs, rowCounts } from './support.js';
+import { Clock, DAY, expectError, expectErrorBody, expectRejected, loginAll, pullDocs, rowCounts } from './support.js';
 
 /** Every file under a folder (recursively). */
 function filesUnder(dir: string): string[] {
@@ -116,13 +119,57 @@ describe.each(BACKENDS)('files (%s)', (backend) => {
     expect(filesUnder(store())).toEqual(before);
   });
 
-  it('only PDF files are accepted', async () => {
-    const before = { rows: (await rowCounts(s)).blobs, files: filesUnder(store()) };
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(randomUUID())]);
-    expectError(await put(png), 415, 'file_not_pdf');
+  it('any file is accepted and typed by its bytes, not by what the uploader says: a DOCX, a PNG, text', async () => {
+    const docx = makeDocx();
+    const png = makePng();
     const html = Buffer.from(`<html><script>alert(1)</script>${randomUUID()}</html>`);
-    expectError(await put(html), 415, 'file_not_pdf');
-    expectError(await put(new Uint8Array(0)), 415, 'file_not_pdf');
+    // Declared as octet-stream or even as a PDF: the bytes decide.
+    expect((await put(docx, sha256(docx), 'application/octet-stream')).status).toBe(201);
+    expect((await put(png, sha256(png), 'application/pdf')).status).toBe(201);
+    expect((await put(html, sha256(html), 'application/octet-stream')).status).toBe(201);
+    const typed = (await s.server.db.query<{ sha256: string; mime: string }>('SELECT sha256, mime FROM blobs WHERE sha256 = ANY($1::text[])', [[sha256(docx), sha256(png), sha256(html)]])).rows;
+    expect(Object.fromEntries(typed.map((r) => [r.sha256, r.mime]))).toEqual({ [sha256(docx)]: DOCX_MIME, [sha256(png)]: 'image/png', [sha256(html)]: 'text/plain' });
+
+    // Served as what it is, never second-guessed by a browser; only what the app shows is inline.
+    const d = await get(sha256(docx), t.vanthu);
+    expect(d.status).toBe(200);
+    expect(d.bytes).toEqual(docx);
+    expect(d.headers.get('content-type')).toBe(DOCX_MIME);
+    expect(d.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(d.headers.get('content-disposition')).toBe('attachment');
+    const p = await get(sha256(png), t.vanthu);
+    expect(p.headers.get('content-type')).toBe('image/png');
+    expect(p.headers.get('content-disposition')).toBe('inline');
+    expect(p.headers.get('x-content-type-options')).toBe('nosniff');
+    // Script in a page is a text file to download, never a page.
+    const h = await get(sha256(html), t.vanthu);
+    expect(h.headers.get('content-type')).toBe('text/plain');
+    expect(h.headers.get('content-disposition')).toBe('attachment');
+    // A range of it keeps the type.
+    const part = await get(sha256(docx), t.vanthu, { range: 'bytes=0-3' });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-type')).toBe(DOCX_MIME);
+  });
+
+  it('a download under the name the client knows it by: made safe, an ASCII filename and the UTF-8 filename*', async () => {
+    const docx = makeDocx();
+    await put(docx, sha256(docx), 'application/octet-stream');
+    const name = encodeURIComponent('..\\..\\Windows\\Báo cáo <quý IV>?.docx');
+    const res = await fetch(`${s.url}${API_PREFIX}/files/${sha256(docx)}?name=${name}`, { headers: { authorization: `Bearer ${t.vanthu}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="Bao cao _quy IV__.docx"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20_qu%C3%BD%20IV__.docx`);
+    const pdf = makePdf();
+    await put(pdf);
+    const named = await fetch(`${s.url}${API_PREFIX}/files/${sha256(pdf)}?name=${encodeURIComponent('Công văn.pdf')}`, { headers: { authorization: `Bearer ${t.vanthu}` } });
+    expect(named.headers.get('content-type')).toBe('application/pdf');
+    expect(named.headers.get('content-disposition')).toMatch(/^inline; filename="Cong van\.pdf"/u);
+  });
+
+  it('an empty file, or a body not sent as bytes, is refused and nothing is stored', async () => {
+    const before = { rows: (await rowCounts(s)).blobs, files: filesUnder(store()) };
+    const empty = await put(new Uint8Array(0), sha256(new Uint8Array(0)), 'application/octet-stream');
+    expectError(empty, 400, 'file_empty');
+    expect(empty.body.message).toEqual(ERROR_MESSAGES.file_empty);
     const pdf = makePdf();
     expectError(await put(pdf, sha256(pdf), 'text/plain'), 415, 'unsupported_media_type');
     expectError(await put(pdf, sha256(pdf), 'multipart/form-data; boundary=x'), 415, 'unsupported_media_type');
@@ -130,6 +177,47 @@ describe.each(BACKENDS)('files (%s)', (backend) => {
     expectError(await http(s.url, 'PUT', `/files/${sha256(pdf)}`, { token: t.vanthu, json: { pdf: Buffer.from(pdf).toString('base64') } }), 415, 'unsupported_media_type');
     expect((await rowCounts(s)).blobs).toBe(before.rows);
     expect(filesUnder(store())).toEqual(before.files);
+  });
+
+  it('an incoming document is registered with PDF files only (Decree 30): a DOCX or a PNG, even declared as a PDF, is refused with file_not_pdf', async () => {
+    const before = (await rowCounts(s)).documents;
+    for (const bytes of [makeDocx(), makePng()]) {
+      await put(bytes, sha256(bytes), 'application/octet-stream');
+      const documentId = randomUUID();
+      const file = { sha256: sha256(bytes), size: bytes.length, name: 'Công văn đến.pdf', mime: 'application/pdf' };
+      const r = await clerk.send('incoming.register', { documentId, metadata: metadata(), files: [file] });
+      expectRejected(r, 'file_not_pdf');
+      expect(r.body.results[0].error.message).toEqual({ vi: 'Tệp đính kèm phải là PDF.', en: 'Attachments must be PDF files.' });
+      expect((await s.server.db.query('SELECT 1 FROM documents WHERE id = $1', [documentId])).rows).toEqual([]);
+    }
+    expect((await rowCounts(s)).documents).toBe(before);
+    // A PDF uploaded before files were typed (no mime: the upload took PDFs only then) still registers.
+    const old = await uploadPdf(s.url, t.vanthu, makePdf());
+    await s.server.db.query('UPDATE blobs SET mime = NULL WHERE sha256 = $1', [old.sha256]);
+    await clerk.register({}, [old]);
+    expect((await get(old.sha256, t.chutich)).headers.get('content-type')).toBe('application/pdf');
+  });
+
+  it("a task's Word attachment is downloaded as a Word file by the one it was given to, and by nobody outside the task", async () => {
+    const docx = makeDocx('Kế hoạch kiểm tra công vụ');
+    await put(docx, sha256(docx), 'application/octet-stream', t.chutich);
+    const leader = new PushClient(s.url, t.chutich);
+    const file = { sha256: sha256(docx), size: docx.length, name: 'Kế hoạch kiểm tra.docx', mime: DOCX_MIME };
+    await leader.apply('tasks.create', {
+      taskId: randomUUID(),
+      title: 'Xây dựng kế hoạch kiểm tra công vụ',
+      startDate: '2026-11-25',
+      deadline: { date: '2026-12-15' },
+      main: { id: randomUUID(), userId: U['cv.kinhte1'].id },
+      files: [file],
+    });
+    const d = await get(file.sha256, t['cv.kinhte1']);
+    expect(d.status).toBe(200);
+    expect(d.bytes).toEqual(docx);
+    expect(d.headers.get('content-type')).toBe(DOCX_MIME);
+    expect(d.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(d.headers.get('content-disposition')).toBe('attachment');
+    expectError(await http(s.url, 'GET', `/files/${file.sha256}`, { token: t.vanthu }), 404, 'document_not_found');
   });
 
   it('an upload needs a session', async () => {

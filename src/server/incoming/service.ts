@@ -10,6 +10,7 @@ import type { MutationArgs } from '../../shared/incoming/mutations.js';
 import type { RuleContext } from '../../shared/domain/ruleContext.js';
 import { AppError, errorBody } from '../../shared/i18n/errors.js';
 import type { AnyMutationDef } from '../../shared/sync/registry.js';
+import { PDF_MIME } from '../../shared/text/fileType.js';
 import { vnDateParts } from '../../shared/text/vietnamese.js';
 import type { Queryable } from '../db/database.js';
 import { markRead, recordExists } from '../sync/access.js';
@@ -20,8 +21,11 @@ async function register(q: Queryable, def: AnyMutationDef, args: MutationArgs<'i
   if (ctx.actor.role !== 'clerk') throw new AppError('not_clerk');
   if ((await q.query('SELECT 1 FROM documents WHERE id = $1', [args.documentId])).rowCount > 0 || (await recordExists(q, args.documentId))) throw new AppError('document_exists');
   for (const f of args.files) {
-    const blob = (await q.query<{ size: number }>('SELECT size FROM blobs WHERE sha256 = $1', [f.sha256])).rows[0];
+    const blob = (await q.query<{ size: number; mime: string | null }>('SELECT size, mime FROM blobs WHERE sha256 = $1', [f.sha256])).rows[0];
     if (!blob || blob.size !== f.size) throw new AppError('file_missing', {}, { sha256: f.sha256, name: f.name });
+    // Decree 30: the registered document is a PDF. The upload takes any type now (a task's
+    // attachments), so the type it sniffed decides; a file without one came when only PDFs were taken.
+    if (def.pdfOnly && blob.mime !== null && blob.mime !== PDF_MIME) throw new AppError('file_not_pdf', {}, { sha256: f.sha256, name: f.name });
   }
   const duplicates = await findDuplicates(q, ctx.actor.agencyId, args.metadata);
   const year = vnDateParts(ctx.now).year;

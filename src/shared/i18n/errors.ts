@@ -103,6 +103,8 @@ export const ERROR_MESSAGES = {
   extension_not_pending: { vi: 'Đề nghị gia hạn này đã được xử lý.', en: 'This extension request has already been decided.' },
   extension_pending: { vi: 'Đã có một đề nghị gia hạn đang chờ quyết định.', en: 'An extension request is already awaiting a decision.' },
   extension_not_later: { vi: 'Hạn đề nghị ({date}) phải sau hạn hiện tại ({deadline}).', en: 'The requested deadline ({date}) must be later than the current one ({deadline}).' },
+  // Files of any type (a task's attachments): only an empty one is refused.
+  file_empty: { vi: 'Tệp rỗng (0 byte), không tải lên được.', en: 'The file is empty (0 bytes) and cannot be uploaded.' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -25,6 +25,7 @@ const register = defineMutation<IncomingDocument, MutationArgs<'incoming.registe
   recordId: (a) => a.documentId,
   creates: true,
   files: (a) => a.files,
+  pdfOnly: true,
   sealsFiles: (a) => a.metadata.confidentiality !== 'normal',
   // The arrival number comes from the server's register; 0 means "not yet numbered".
   localFacts: (_a, ctx) => ({ arrival: { number: 0, year: vnDateParts(ctx.now).year }, duplicateOf: [] }),

@@ -21,6 +21,22 @@ import {
   MailStatus,
 } from '../model/mail.js';
 
+const bytesParam = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'expected bytes' });
+
+/** files.add: a document's name must already be a plain file name; an attachment's is made safe by the core. */
+const FilesAddParams = z
+  .object({ name: z.string().min(1).max(1000), bytes: bytesParam, kind: z.enum(['document', 'attachment']).default('document') })
+  .transform((p, ctx) => {
+    if (p.kind === 'attachment') return p;
+    const name = fileName.safeParse(p.name);
+    if (name.success) return { ...p, name: name.data };
+    ctx.addIssue({ code: 'custom', path: ['name'], message: name.error.issues[0]?.message ?? 'invalid file name' });
+    return z.NEVER;
+  });
+
+/** What files.add stored: a FileRef, whose type is a PDF's for a document and the sniffed one for an attachment. */
+const AddedFile = FileRef.extend({ mime: noControlCharacters(z.string().min(1).max(255)) });
+
 /**
  * The core's API, as seen by any UI (the Electron renderer, the web host's page,
  * tests). Requests and responses are validated with these schemas on the core
@@ -158,10 +174,15 @@ export const RPC = {
   },
   'mutations.failed': { params: z.object({}), result: z.array(FailedMutation) },
   'mutations.dismiss': { params: z.object({ id: z.number().int().positive() }), result: z.object({}) },
-  /** Add a local file (e.g. a scanned PDF to register); stored in the file cache and uploaded before the mutation that needs it. */
+  /**
+   * Add a local file, stored in the file cache and uploaded before the mutation that needs it.
+   * `kind` 'document' (the default: a scanned PDF to register) takes a PDF only, under the name
+   * as given; 'attachment' (a task's, issue #8) takes any type, under a safe name
+   * (safeAttachmentName), with the type sniffed from the bytes.
+   */
   'files.add': {
-    params: z.object({ name: fileName, bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'expected bytes' }) }),
-    result: FileRef,
+    params: FilesAddParams,
+    result: AddedFile,
   },
   /** Make a file available locally (download, verify) and return its cache path for the file protocol. */
   /** `sealed`: a secret document's file, encrypted on disk (decisions §20): the hosts read it with files.read, never by path. */

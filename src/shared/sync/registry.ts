@@ -28,6 +28,12 @@ export interface MutationDef<S = unknown, A = unknown, F = unknown> {
   readonly creates: boolean;
   /** Files it references, uploaded before the push and kept from the cache's GC meanwhile. */
   files?(args: A): readonly { readonly sha256: string }[];
+  /**
+   * Its files must be PDFs (an incoming document: Decree 30 registers a PDF). The core
+   * checks the bytes it holds, the server the type it sniffed at upload: `file_not_pdf`.
+   * Without it a file may be of any type (a task's attachments).
+   */
+  readonly pdfOnly?: boolean;
   /** The files must be sealed on disk (secret content). */
   sealsFiles?(args: A): boolean;
   /**

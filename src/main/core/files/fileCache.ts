@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { AppError, MAX_FILE_BYTES, type FileRef } from '../../../shared/index.js';
+import { safeAttachmentName } from '../../../shared/text/attachmentName.js';
+import { isPdfBytes, SNIFF_HEAD_BYTES, SNIFF_TAIL_BYTES, sniffMime } from '../../../shared/text/fileType.js';
 import type { Db } from '../db/open.js';
 import { isTransient } from '../sync/errors.js';
 import type { ServerClient } from '../sync/http.js';
@@ -16,8 +18,14 @@ export async function sha256OfFile(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-export function isPdf(bytes: Uint8Array): boolean {
-  return bytes.length >= 5 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
+export const isPdf = isPdfBytes;
+
+/** A file of any type added for a task (files.add kind 'attachment'): its safe name and sniffed type. */
+export interface AddedAttachment {
+  sha256: string;
+  name: string;
+  size: number;
+  mime: string;
 }
 
 interface FileRow {
@@ -109,11 +117,30 @@ export class FileCache {
     return sha256s.filter((s) => this.row(s)?.state === 'complete' && fs.existsSync(this.pathOf(s)));
   }
 
-  /** Store the bytes a user picked, named by their hash, for upload before the mutation that uses them. */
+  /** Store a document's file a user picked (a PDF, or refused with file_not_pdf), for upload before the mutation that uses it. */
   async add(name: string, bytes: Uint8Array): Promise<FileRef> {
     if (bytes.length === 0) throw new AppError('file_not_pdf');
     if (bytes.length > MAX_FILE_BYTES) throw new AppError('payload_too_large', { limit: `${MAX_FILE_BYTES / 1024 / 1024} MB` });
     if (!isPdf(bytes)) throw new AppError('file_not_pdf');
+    const sha256 = await this.store(bytes);
+    return { sha256, name, size: bytes.length, mime: 'application/pdf' };
+  }
+
+  /**
+   * Store an attachment of any type (a task's, issue #8): the name made safe as a mail
+   * attachment's is (decisions §22), the type sniffed from the bytes (what the picker
+   * said is not trusted). Only an empty or too large file is refused.
+   */
+  async addAttachment(rawName: string, bytes: Uint8Array): Promise<AddedAttachment> {
+    if (bytes.length === 0) throw new AppError('file_empty');
+    if (bytes.length > MAX_FILE_BYTES) throw new AppError('payload_too_large', { limit: `${MAX_FILE_BYTES / 1024 / 1024} MB` });
+    const name = safeAttachmentName(rawName);
+    const sha256 = await this.store(bytes);
+    return { sha256, name, size: bytes.length, mime: sniffMime(bytes, name) };
+  }
+
+  /** Write the bytes under their hash (durably), marked for upload; returns the hash. */
+  private async store(bytes: Uint8Array): Promise<string> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const final = this.pathOf(sha256);
     if (!fs.existsSync(final)) {
@@ -136,7 +163,30 @@ export class FileCache {
          ON CONFLICT (sha256) DO UPDATE SET state = 'complete', last_used = excluded.last_used`,
       )
       .run(sha256, bytes.length, this.now().toISOString());
-    return { sha256, name, size: bytes.length, mime: 'application/pdf' };
+    return sha256;
+  }
+
+  /**
+   * Whether a file a mutation references may be an incoming document's (a PDF): judged
+   * by the bytes when they are here; a file only the server has (already held by a
+   * document) is left to the server, which checks the type it sniffed.
+   */
+  async isPdfOrUnknown(sha256: string): Promise<boolean> {
+    if (this.row(sha256)?.state !== 'complete' || !fs.existsSync(this.pathOf(sha256))) return true;
+    return isPdf((await this.read(sha256, 0, 4)).bytes);
+  }
+
+  /**
+   * How the hosts serve a cached file (decisions §22): its type sniffed from its bytes,
+   * and the name a record gives it, if any (record_files; the first record's).
+   * Call after `open`, which makes the file complete and verified.
+   */
+  async servedAs(sha256: string): Promise<{ mime: string; name?: string }> {
+    const head = await this.read(sha256, 0, SNIFF_HEAD_BYTES - 1);
+    const tail = head.size <= SNIFF_HEAD_BYTES ? head : await this.read(sha256, Math.max(0, head.size - SNIFF_TAIL_BYTES), head.size - 1);
+    const row = this.db.prepare('SELECT name FROM record_files WHERE sha256 = ? ORDER BY kind, record_id, position LIMIT 1').get(sha256) as { name: string } | undefined;
+    const name = row ? safeAttachmentName(row.name) : undefined;
+    return { mime: sniffMime(head.bytes, name, tail.bytes), ...(name !== undefined ? { name } : {}) };
   }
 
   /** Whether the file can be referenced by a new registration: it is here, or the server already has it. */

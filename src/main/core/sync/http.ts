@@ -180,7 +180,8 @@ export class ServerClient {
   async uploadFile(sha256: string, bytes: Uint8Array): Promise<{ sha256: string; size: number }> {
     const res = await this.request('PUT', `/files/${sha256}`, {
       body: bytes,
-      headers: { 'content-type': 'application/pdf' },
+      // Any type (a task's attachment): the server sniffs it and trusts no declared type.
+      headers: { 'content-type': 'application/octet-stream' },
       timeoutMs: 300_000,
     });
     const body = FileUploadResponse.safeParse(await res.json().catch(() => null));

@@ -66,6 +66,7 @@ export class Outbox {
       delete: db.prepare<[number]>('DELETE FROM outbox WHERE id = ?'),
       deleteFiles: db.prepare<[number]>('DELETE FROM outbox_files WHERE mutation_id = ?'),
       files: db.prepare<[], { sha256: string }>('SELECT DISTINCT sha256 FROM outbox_files'),
+      filesOfEntry: db.prepare<[number], { sha256: string }>('SELECT sha256 FROM outbox_files WHERE mutation_id = ?'),
       get: db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?'),
       fail: db.prepare('INSERT OR REPLACE INTO failed_mutations (id, name, args, kind, record_id, created_at, error, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       failed: db.prepare<[], OutboxRow & { error: string; failed_at: string }>('SELECT * FROM failed_mutations ORDER BY id'),
@@ -101,6 +102,11 @@ export class Outbox {
   /** Files pending entries still need (upload first; never collected meanwhile). */
   pendingFiles(): Set<string> {
     return new Set(this.stmts.files.all().map((r) => r.sha256));
+  }
+
+  /** The files one entry references (its def's `files`, recorded at enqueue): uploaded before it is pushed. */
+  filesOf(mutationId: number): string[] {
+    return this.stmts.filesOfEntry.all(mutationId).map((r) => r.sha256);
   }
 
   /** Entries the server has not processed yet, oldest first. */

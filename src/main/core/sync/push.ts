@@ -36,12 +36,6 @@ interface Item {
   entry: OutboxEntry | null;
 }
 
-function filesOf(e: OutboxEntry | null): string[] {
-  if (e?.name !== 'incoming.register') return [];
-  const files = (e.args as { files?: { sha256?: unknown }[] }).files ?? [];
-  return files.map((f) => f.sha256).filter((s): s is string => typeof s === 'string');
-}
-
 /** Items with consecutive ids from the first: the server refuses a batch with a hole in it. */
 function consecutive(items: Item[]): Item[] {
   const out: Item[] = [];
@@ -114,7 +108,8 @@ export async function pushOutbox(ctx: PushContext): Promise<PushOutcome> {
       continue;
     }
 
-    for (const sha of new Set(batch.flatMap((it) => filesOf(it.entry)))) {
+    // Every kind's files (a task's attachments too), as the def listed them at enqueue (outbox_files).
+    for (const sha of new Set(batch.flatMap((it) => (it.entry ? ctx.outbox.filesOf(it.entry.id) : [])))) {
       if (!ctx.files.needsUpload(sha)) continue;
       try {
         await ctx.files.upload(sha);

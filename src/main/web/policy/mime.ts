@@ -1,3 +1,5 @@
+import { contentDisposition } from '../../../shared/text/fileType.js';
+
 /** Content types of what a Vite build of the renderer contains (pure). */
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,13 +32,13 @@ export function contentTypeOf(fileName: string): string {
 
 /**
  * How a cached file is served (both hosts, decisions §22): its real type — the type
- * stored with it (a mail attachment's), else the one its name implies, else a
+ * stored with it (a mail attachment's; for a record's file, the one the core sniffed
+ * from its bytes: shared/text/fileType.ts), else the one its name implies, else a
  * document's PDF — and `inline` only for types the app itself shows (PDF in pdf.js,
  * raster images); everything else, SVG and HTML included, is a download under its
  * safe name (RFC 6266: an ASCII `filename` and the UTF-8 `filename*`). The hosts
  * add `X-Content-Type-Options: nosniff`, so the browser never second-guesses this.
  */
-const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp', 'image/avif']);
 /** type/subtype as RFC 6838 spells it (no parameters, nothing that could split a header). */
 const MIME_RE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/u;
 const MORE_TYPES: Record<string, string> = {
@@ -70,28 +72,10 @@ function typeOf(f: ServedFile): string {
   return stored || 'application/pdf';
 }
 
-/** The name as plain printable ASCII for the `filename` parameter (Vietnamese letters lose their marks). */
-function asciiName(name: string): string {
-  const s = name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/gu, 'd')
-    .replace(/Đ/gu, 'D')
-    .replace(/[^\x20-\x7e]|["\\%]/gu, '_');
-  return s.trim() || 'tep-tin';
-}
-
-/** RFC 8187 value: UTF-8, percent-encoded except attr-char. */
-function extValue(name: string): string {
-  return `UTF-8''${encodeURIComponent(name.normalize('NFC')).replace(/['()*]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
-}
-
 export function fileResponseHeaders(f: ServedFile): { 'Content-Type': string; 'Content-Disposition': string } {
   const type = typeOf(f);
-  const inline = INLINE_TYPES.has(type);
-  const name = f.name?.trim();
-  const params = name ? `; filename="${asciiName(name)}"; filename*=${extValue(name)}` : '';
-  return { 'Content-Type': type, 'Content-Disposition': `${inline ? 'inline' : 'attachment'}${params}` };
+  // The inline allow-list and the name's encoding are shared with the server's downloads.
+  return { 'Content-Type': type, 'Content-Disposition': contentDisposition(type, f.name) };
 }
 
 /** fileResponseHeaders as serveFile's options. */

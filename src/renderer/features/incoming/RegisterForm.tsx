@@ -125,7 +125,8 @@ export function RegisterForm({ fromMail }: { fromMail?: FromMail } = {}): React.
     }
     setAdding((n) => n + 1);
     try {
-      const ref = await rpc.call('files.add', { name: file.name.normalize('NFC'), bytes });
+      // kind 'document' (the default): the core takes a PDF only, so its type is a PDF's.
+      const ref = { ...(await rpc.call('files.add', { name: file.name.normalize('NFC'), bytes })), mime: 'application/pdf' as const };
       setFiles((fs) => (fs.some((f) => f.sha256 === ref.sha256) ? fs : [...fs, ref]));
     } catch (err) {
       void message.error(errorText(err, lang, t('app.unexpected')));

@@ -15,7 +15,8 @@ import { fileSize } from './format.js';
 const PdfViewer = lazy(() => import('../../components/pdf/PdfViewer.js').then((m) => ({ default: m.PdfViewer })));
 
 const MAX_FILE_MB = MAX_FILE_BYTES / 1024 / 1024;
-const isPdf = (f: Pick<TaskFile, 'name' | 'mime'>): boolean => f.mime.toLowerCase() === 'application/pdf' || /\.pdf$/iu.test(f.name);
+/** By type, not name: the core sniffed it from the bytes (files.add), so a ".pdf" that is not one is offered as a download only. */
+const isPdf = (f: Pick<TaskFile, 'mime'>): boolean => f.mime.split(';')[0]!.trim().toLowerCase() === 'application/pdf';
 
 /**
  * A task's files (any type): a PDF opens in the documents' viewer, anything is saved.
@@ -108,8 +109,9 @@ export function TaskFilesInput({ value = [], onChange, testId = 'task-files-inpu
     setAdding((n) => n + 1);
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const ref = await rpc.call('files.add', { name: file.name.normalize('NFC'), bytes });
-      const entry: TaskFile = { sha256: ref.sha256, name: ref.name, size: ref.size, mime: file.type || 'application/octet-stream' };
+      // Any type, under a safe name, typed by its bytes (not by what the browser guessed from the name).
+      const ref = await rpc.call('files.add', { name: file.name.normalize('NFC'), bytes, kind: 'attachment' });
+      const entry: TaskFile = { sha256: ref.sha256, name: ref.name, size: ref.size, mime: ref.mime };
       const cur = latest.current;
       if (cur.some((f) => f.sha256 === entry.sha256)) return;
       if (cur.length >= TASK_LIMITS.files) {

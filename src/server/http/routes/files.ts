@@ -1,14 +1,21 @@
 /**
- * Content-addressed files. Upload: the body must be a PDF whose SHA-256 is the
- * name in the URL. Download: as the documents holding the file allow
- * (domain/fileAccess.ts: the most secret holding wins; the uploader only until a
- * document holds it), with HTTP Range so a broken download resumes. Every open is
- * written to the access log.
+ * Content-addressed files. Upload: any content (a task's attachment may be of any
+ * type; issue #8) whose SHA-256 is the name in the URL, not empty, at most
+ * MAX_FILE_BYTES; its type is sniffed from the bytes and kept with it (blobs.mime) —
+ * what the client declares is not trusted, and incoming.register refuses a file that
+ * is not a PDF. Download: as the records holding the file allow (blobs/fileAccess.ts:
+ * the most secret holding wins; the uploader only until a record holds it), with
+ * HTTP Range so a broken download resumes, served as its sniffed type with nosniff,
+ * inline only for PDF and raster images (decisions §22). Every open is written to
+ * the access log.
  */
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError, errorBody } from '../../../shared/i18n/errors.js';
 import { API_PREFIX, MAX_FILE_BYTES } from '../../../shared/sync/protocol.js';
+import { safeAttachmentName } from '../../../shared/text/attachmentName.js';
+import { contentDisposition, PDF_MIME, SNIFF_HEAD_BYTES, SNIFF_TAIL_BYTES, sniffMime } from '../../../shared/text/fileType.js';
 import { sha256Of } from '../../blobs/blobStore.js';
 import { decideFileAccess, loadFileHoldings } from '../../blobs/fileAccess.js';
 import { currentUser } from '../auth.js';
@@ -51,16 +58,16 @@ export function fileRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const sha = shaParam(req.params);
     const body = req.body;
     if (!Buffer.isBuffer(body)) throw new AppError('unsupported_media_type');
-    if (body.length === 0 || body.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('file_not_pdf');
+    if (body.length === 0) throw new AppError('file_empty');
     if (sha256Of(body) !== sha) throw new AppError('file_hash_mismatch');
     const existed = (await ctx.blobs.size(sha)) === body.length;
     await ctx.blobs.put(body);
-    await ctx.db.query('INSERT INTO blobs (sha256, size, uploaded_by, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING', [
-      sha,
-      body.length,
-      user.id,
-      ctx.now().toISOString(),
-    ]);
+    // The type comes from the bytes; a file uploaded before blobs.mime existed gets it now.
+    await ctx.db.query(
+      `INSERT INTO blobs (sha256, size, uploaded_by, created_at, mime) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (sha256) DO UPDATE SET mime = excluded.mime WHERE blobs.mime IS NULL`,
+      [sha, body.length, user.id, ctx.now().toISOString(), sniffMime(body)],
+    );
     return reply.status(existed ? 200 : 201).send({ sha256: sha, size: body.length });
   });
 
@@ -75,22 +82,60 @@ export function fileRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (size === null) throw new AppError('not_found');
     if (req.method === 'GET')
       await ctx.db.query("INSERT INTO access_log (user_id, document_id, action, at) VALUES ($1, $2, 'download', $3)", [user.id, access.documentId, ctx.now().toISOString()]);
-    return sendFile(reply, ctx.blobs.pathOf(sha), sha, size, req.headers.range);
+    const path = ctx.blobs.pathOf(sha);
+    const stored = (await ctx.db.query<{ mime: string | null }>('SELECT mime FROM blobs WHERE sha256 = $1', [sha])).rows[0]?.mime ?? null;
+    const mime = stored ?? (await sniffStored(path, size));
+    return sendFile(reply, path, sha, size, req.headers.range, { mime, disposition: contentDisposition(mime, nameParam(req.query)) });
   });
 }
 
-function sendFile(reply: FastifyReply, path: string, sha: string, size: number, rangeHeader: string | undefined): FastifyReply {
+/**
+ * The name the client knows the file by (`?name=`, e.g. a task attachment's), made
+ * safe, for the download's `filename`; the server does not keep names (one file may
+ * be held under several).
+ */
+function nameParam(query: unknown): string | null {
+  const name = (query as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && name.trim() !== '' && name.length <= 1000 ? safeAttachmentName(name) : null;
+}
+
+/** The type of a file stored before blobs.mime: the upload took PDFs only then, the bytes still decide. */
+async function sniffStored(path: string, size: number): Promise<string> {
+  const fh = await open(path, 'r').catch(() => null);
+  if (!fh) return PDF_MIME;
+  try {
+    const head = Buffer.alloc(Math.min(size, SNIFF_HEAD_BYTES));
+    await fh.read(head, 0, head.length, 0);
+    const tailStart = Math.max(0, size - SNIFF_TAIL_BYTES);
+    const tail = Buffer.alloc(size - tailStart);
+    await fh.read(tail, 0, tail.length, tailStart);
+    return sniffMime(head, null, tail);
+  } finally {
+    await fh.close();
+  }
+}
+
+function sendFile(
+  reply: FastifyReply,
+  path: string,
+  sha: string,
+  size: number,
+  rangeHeader: string | undefined,
+  served: { mime: string; disposition: string },
+): FastifyReply {
   reply.header('accept-ranges', 'bytes');
   reply.header('x-content-type-options', 'nosniff');
   const range = parseRange(rangeHeader, size);
   if (range === 'invalid') {
-    // Sent as JSON: labelled application/pdf, the object body made Fastify fail with a 500.
+    // Sent as JSON: labelled as the file's type, the object body made Fastify fail with a 500.
     reply.header('content-range', `bytes */${size}`);
     return reply.status(416).send(errorBody('range_not_satisfiable'));
   }
   reply.header('etag', `"${sha}"`);
   reply.header('cache-control', 'private, max-age=31536000, immutable');
-  reply.header('content-type', 'application/pdf');
+  // The sniffed type, never the one the uploader declared; nosniff above keeps browsers to it.
+  reply.header('content-type', served.mime);
+  reply.header('content-disposition', served.disposition);
   if (range === null) {
     reply.header('content-length', size);
     return reply.status(200).send(createReadStream(path));
