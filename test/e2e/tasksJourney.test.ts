@@ -247,6 +247,17 @@ describe('e2e: a task from a document, from giving it to its acceptance, and the
     await visible(row, { timeout: LONG });
     await attrIs(row, 'data-unread', 'true');
     await shot(page, 'tasks-journey-06-unit-leader-list');
+    // The Search page finds it too, typed without accents, and opens it.
+    await go(page, 'Tìm kiếm');
+    await page.getByTestId('search-input').fill('tham muu bao cao du toan');
+    const found = page.getByTestId('search-tasks').getByTestId('search-task-result').filter({ hasText: TITLE });
+    await visible(found, { timeout: LONG });
+    await shot(page, 'tasks-journey-06b-search');
+    await found.click();
+    await visible(page.getByTestId('task-view'));
+    await hasText(page.getByTestId('task-title'), TITLE);
+    await go(page, 'Công việc');
+    await visible(row, { timeout: LONG });
     await row.click();
     await visible(page.getByTestId('task-view'));
     await page.getByTestId('task-action-reassign').click();

@@ -1,4 +1,4 @@
-import { FileTextOutlined, MailOutlined, SearchOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, FileTextOutlined, MailOutlined, SearchOutlined } from '@ant-design/icons';
 import { Empty, Input, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,14 +10,17 @@ import { IncomingResults } from './IncomingResults.js';
 import { MailResults } from './MailResults.js';
 import { ResultSection } from './ResultSection.js';
 import { useIncomingSearch } from './useIncomingSearch.js';
+import { TaskResults } from './TaskResults.js';
+import { useTaskSearch } from './useTaskSearch.js';
 
 const INCOMING_LIMIT = 50;
 const MAIL_LIMIT = 50;
+const TASK_LIMIT = 50;
 
 /**
  * `#/search?q=`: one box over everything on this machine, accent-insensitive and
- * offline — incoming documents (`incoming.search`) and, when a mail account is
- * set up, mail (`mail.search`, every folder). The query follows the address.
+ * offline — incoming documents (`incoming.search`), tasks (`tasks.search`) and, when
+ * a mail account is set up, mail (`mail.search`, every folder). The query follows the address.
  */
 export function SearchPage({ q }: { q: string }): React.JSX.Element {
   const { t } = useTranslation();
@@ -25,6 +28,7 @@ export function SearchPage({ q }: { q: string }): React.JSX.Element {
   const query = useDebounced(cleanQuery(text), 250);
   const mailConfigured = useMailConfigured();
   const incoming = useIncomingSearch(query, INCOMING_LIMIT);
+  const tasks = useTaskSearch(query, TASK_LIMIT);
   const mail = useMailSearch(query, null, MAIL_LIMIT, mailConfigured === true);
 
   // The query follows the address both ways (the navigation's "Tìm kiếm" opens an empty search).
@@ -42,7 +46,8 @@ export function SearchPage({ q }: { q: string }): React.JSX.Element {
 
   const incomingItems = incoming.query === query ? incoming.items : null;
   const mailItems = mailConfigured && mail.query === query ? mail.items : null;
-  const nothing = incomingItems?.length === 0 && (mailConfigured === false || mailItems?.length === 0);
+  const taskItems = tasks.query === query ? tasks.items : null;
+  const nothing = incomingItems?.length === 0 && taskItems?.length === 0 && (mailConfigured === false || mailItems?.length === 0);
 
   return (
     <div className="screen search-page" data-testid="search-page">
@@ -82,6 +87,17 @@ export function SearchPage({ q }: { q: string }): React.JSX.Element {
             testId="search-incoming"
           >
             <IncomingResults items={incomingItems ?? []} query={query} />
+          </ResultSection>
+          <ResultSection
+            icon={<CheckSquareOutlined />}
+            title={t('search.section.tasks')}
+            count={taskItems?.length ?? null}
+            limit={TASK_LIMIT}
+            error={tasks.error}
+            emptyText={t('search.noneTasks')}
+            testId="search-tasks"
+          >
+            <TaskResults items={taskItems ?? []} query={query} />
           </ResultSection>
           {mailConfigured && (
             <ResultSection
