@@ -277,6 +277,8 @@ describe('e2e: a task from a document, from giving it to its acceptance, and the
   it('the specialist, offline, reports 50%: shown at once as waiting, it reaches the leader when the network returns', async () => {
     specialist = await start('cv.kinhte1', proxy.url);
     const { page } = specialist;
+    // The navigation counts her open tasks: this one is among them.
+    await visible(page.getByTestId('nav-tasks-count'), { timeout: LONG });
     await go(page, 'Công việc');
     const row = page.locator(`[data-testid=task-row][data-id="${taskId}"]`);
     await visible(row, { timeout: LONG });

@@ -24,7 +24,7 @@ import { useApp, useMe, useRpc } from './AppContext.js';
 import { navigate, useRoute, type Route } from './router.js';
 import { roleKey } from '../../shared/incoming/rights.js';
 import { canCreateTask } from '../../shared/tasks/index.js';
-import { TaskList, TaskView } from '../features/tasks/index.js';
+import { TaskList, TaskView, useTaskCounts } from '../features/tasks/index.js';
 import { DashboardPage } from '../features/dashboard/index.js';
 import { errorText, unitName } from './util.js';
 import { onAppOpen } from './connection.js';
@@ -64,6 +64,8 @@ export function Shell(): React.JSX.Element {
   const { sync } = useApp();
   const [collapsed, setCollapsed] = useState(false);
   const unread = useInboxUnread();
+  const taskCounts = useTaskCounts(sync.state === 'syncing');
+  const myTasks = taskCounts.mine ?? 0;
   useEffect(warmUpDocumentViewer, []);
   // The desktop shell asks for a document or a task when its notification is clicked.
   const rpc = useRpc();
@@ -81,7 +83,18 @@ export function Shell(): React.JSX.Element {
   const items = [
     { key: 'incoming', icon: <InboxOutlined />, label: t('nav.incoming') },
     { key: 'outgoing', icon: <SendOutlined />, label: t('nav.outgoing') },
-    { key: 'tasks', icon: <CarryOutOutlined />, label: t('nav.tasks') },
+    {
+      key: 'tasks',
+      icon: <CarryOutOutlined />,
+      label: (
+        <span className="nav-label">
+          {t('nav.tasks')}
+          {myTasks > 0 && (
+            <Badge count={myTasks} size="small" overflowCount={999} className={(taskCounts.overdue ?? 0) > 0 ? 'nav-badge nav-badge-tasks is-overdue' : 'nav-badge nav-badge-tasks'} title={t('nav.tasksBadge')} data-testid="nav-tasks-count" />
+          )}
+        </span>
+      ),
+    },
     // The leaders' view of how work is done on time ("Tình hình thực hiện").
     ...(canCreateTask(me) ? [{ key: 'dashboard', icon: <FundOutlined />, label: t('nav.dashboard') }] : []),
     { key: 'schedule', icon: <CalendarOutlined />, label: t('nav.schedule') },

@@ -55,6 +55,7 @@ export const en: Messages = {
     mail: 'Mail',
     search: 'Search',
     dashboard: 'Performance',
+    tasksBadge: 'My open tasks (red: some are overdue)',
   },
   user: {
     role: {

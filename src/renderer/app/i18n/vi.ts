@@ -57,6 +57,7 @@ export const vi = {
     mail: 'Thư điện tử',
     search: 'Tìm kiếm',
     dashboard: 'Tình hình thực hiện',
+    tasksBadge: 'Việc của tôi chưa xong (đỏ: có việc quá hạn)',
   },
   user: {
     role: {

@@ -12,3 +12,5 @@ export const DocumentTasksPanel = lazy(() => import('./DocumentTasks.js').then((
 /** "Giao việc": a new task, e.g. from a document (`mode: { kind: 'create', source }`). */
 export const TaskFormDialog = lazy(() => import('./TaskFormDialog.js').then((m) => ({ default: m.TaskFormDialog })));
 export type { TaskFormMode } from './TaskFormDialog.js';
+/** The tabs' counts (the navigation shows "Việc của tôi"). */
+export { useTaskCounts } from './useTask.js';
