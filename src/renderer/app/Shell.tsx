@@ -88,7 +88,8 @@ export function Shell(): React.JSX.Element {
       icon: <CarryOutOutlined />,
       label: (
         <span className="nav-label">
-          {t('nav.tasks')}
+          {/* Its own element, so the item is still found by its exact name with the count beside it. */}
+          <span>{t('nav.tasks')}</span>
           {myTasks > 0 && (
             <Badge count={myTasks} size="small" overflowCount={999} className={(taskCounts.overdue ?? 0) > 0 ? 'nav-badge nav-badge-tasks is-overdue' : 'nav-badge nav-badge-tasks'} title={t('nav.tasksBadge')} data-testid="nav-tasks-count" />
           )}
