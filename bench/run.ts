@@ -10,17 +10,22 @@ import { benchMail } from './mail.js';
 import { benchPdf } from './pdf.js';
 import { benchServerPulls } from './serverPulls.js';
 import { benchIncremental, benchInitialSync } from './sync.js';
+import { benchDashboard, benchSyncTasks } from './tasks.js';
 import { benchSignOut, benchUi } from './ui.js';
+import { benchUiTasks } from './uiTasks.js';
 import { machine, printTable } from './lib.js';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   'sync-initial': benchInitialSync,
+  'sync-tasks': benchSyncTasks,
   'sync-incremental': benchIncremental,
   'cache-cipher': benchCacheCipher,
   'server-pulls': benchServerPulls,
   'seed-pdf': benchPdf,
   ui: benchUi,
   'ui-signout': benchSignOut,
+  'ui-tasks': benchUiTasks,
+  dashboard: benchDashboard,
   mail: benchMail,
 };
 

@@ -208,6 +208,14 @@ describe('paging', () => {
       expect(plan, list).not.toContain('TEMP B-TREE');
     }
   });
+
+  it('the "Đã xong" count (a badge on every screen) reads its index alone, not the delivered rows', () => {
+    const s = agencyWeek();
+    const { db } = cacheFor(s.w, P.chutich);
+    const sql = `SELECT count(*) AS n FROM tasks WHERE ${listSql('done').join(' AND ')}`;
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan).toContain('COVERING INDEX tasks_done');
+  });
 });
 
 describe('the stored task', () => {
