@@ -1,3 +1,4 @@
+import { TASK_MUTATION_LABELS_VI } from '../../../shared/tasks/index.js';
 /**
  * Every string the renderer shows, in Vietnamese (the default language).
  * en.ts must have exactly the same keys (the type checker enforces it).
@@ -108,19 +109,8 @@ export const vi = {
     'incoming.addOpinion': 'Cho ý kiến xử lý',
     'incoming.complete': 'Hoàn thành xử lý',
     'incoming.markRead': 'Đánh dấu đã đọc',
-    'tasks.create': 'Giao việc',
-    'tasks.update': 'Sửa, giao lại công việc',
-    'tasks.reassign': 'Phân công công việc trong đơn vị',
-    'tasks.revokeAssignment': 'Thu hồi phân công công việc',
-    'tasks.report': 'Báo cáo tiến độ công việc',
-    'tasks.requestExtension': 'Xin gia hạn công việc',
-    'tasks.decideExtension': 'Duyệt gia hạn công việc',
-    'tasks.return': 'Trả lại công việc',
-    'tasks.complete': 'Báo cáo hoàn thành công việc',
-    'tasks.accept': 'Nghiệm thu công việc',
-    'tasks.sendBack': 'Yêu cầu làm lại công việc',
-    'tasks.chase': 'Đôn đốc công việc',
-    'tasks.markRead': 'Đánh dấu công việc đã đọc',
+    // One wording for the actions of tasks, shared with the desktop notices.
+    ...TASK_MUTATION_LABELS_VI,
   },
   coming: {
     title: '{{feature}} — sắp có',
