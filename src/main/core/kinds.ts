@@ -5,6 +5,7 @@
  */
 import { incomingMutations } from '../../shared/incoming/defs.js';
 import { taskMutations } from '../../shared/tasks/schemas.js';
+import { scheduleMutations } from '../../shared/schedule/schemas.js';
 import { buildRegistry, type MutationRegistry } from '../../shared/sync/registry.js';
 
-export const MUTATIONS: MutationRegistry = buildRegistry(incomingMutations, taskMutations);
+export const MUTATIONS: MutationRegistry = buildRegistry(incomingMutations, taskMutations, scheduleMutations);

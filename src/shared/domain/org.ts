@@ -10,6 +10,11 @@ import type { Unit, UserSummary } from '../model/organisation.js';
 export interface OrgView {
   readonly units: readonly Unit[];
   readonly users: readonly UserSummary[];
+  /** The weekly schedule's settings (shared/schedule/model.ts ScheduleSettings), when the server sent them. */
+  readonly schedule?: {
+    readonly officeUnitId: string | null;
+    readonly rooms: readonly { readonly id: string; readonly name: string; readonly capacity: number | null }[];
+  };
 }
 
 type Units = readonly Pick<Unit, 'id' | 'parentId'>[];

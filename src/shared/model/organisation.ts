@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidAgencyCode } from '../domain/agencyCode.js';
 import { SECRET_CONTENT_MODES } from '../incoming/secretContent.js';
+import { ScheduleSettings } from '../schedule/model.js';
 import { requiredText, text, uuid } from './primitives.js';
 
 export const ROLES = ['clerk', 'specialist', 'leader', 'admin'] as const;
@@ -54,6 +55,8 @@ export const Organisation = z.object({
   users: z.array(UserSummary),
   /** Absent from an older server or cache: the Decree 30 default applies. */
   secretContent: SecretContentPolicy.optional(),
+  /** The weekly schedule's office and meeting rooms; absent from an older server: no office, no rooms. */
+  schedule: ScheduleSettings.optional(),
 });
 export type Organisation = z.infer<typeof Organisation>;
 

@@ -8,6 +8,8 @@ import { FailedMutation, MutationWarning, PendingMutation, RefusedRecord } from 
 import { TASK_MUTATION_NAMES } from '../tasks/constants.js';
 import { TASK_RPC } from '../tasks/rpc.js';
 import { DASHBOARD_RPC } from '../dashboard/rpc.js';
+import { SCHEDULE_RPC } from '../schedule/rpc.js';
+import { SCHEDULE_MUTATIONS } from '../schedule/constants.js';
 import {
   ComposeInput,
   MailAccountSettings,
@@ -141,12 +143,13 @@ export const DuplicateCandidate = z.object({
 });
 
 /** Every mutation a UI may queue, of every feature. */
-const ALL_MUTATION_NAMES: [string, ...string[]] = [...TASK_MUTATION_NAMES, ...MUTATION_NAMES];
+const ALL_MUTATION_NAMES: [string, ...string[]] = [...TASK_MUTATION_NAMES, ...SCHEDULE_MUTATIONS, ...MUTATION_NAMES];
 
 /** The RPC methods: name → params and result schemas. */
 export const RPC = {
   ...TASK_RPC,
   ...DASHBOARD_RPC,
+  ...SCHEDULE_RPC,
   'session.get': { params: z.object({}), result: Session },
   'session.login': {
     params: z.object({ serverUrl: z.string().url().max(500), username: noControlCharacters(z.string().min(1).max(64)), password: z.string().min(1).max(256) }),

@@ -26,6 +26,11 @@ export interface MutationDef<S = unknown, A = unknown, F = unknown> {
   recordId(args: A): string;
   /** Creates its record: applied with `current === null`. */
   readonly creates: boolean;
+  /**
+   * Applies whether or not its record exists yet (`current` null: the rules start it): a
+   * record whose id every client derives, like an agency's week of the schedule.
+   */
+  readonly upserts?: boolean;
   /** Files it references, uploaded before the push and kept from the cache's GC meanwhile. */
   files?(args: A): readonly { readonly sha256: string }[];
   /**

@@ -7,8 +7,8 @@
  * 'YYYY-MM-DD'; instants (`…At`) are ISO 8601 with an offset.
  */
 import { z } from 'zod';
-import { MAX_FILE_BYTES } from '../sync/limits.js';
-import { fileName, isoDate, isoDateTime, noControlCharacters, requiredText, sha256Hex, text, uuid } from '../model/primitives.js';
+import { AttachmentFile } from '../model/attachment.js';
+import { isoDate, isoDateTime, requiredText, text, uuid } from '../model/primitives.js';
 import {
   EXTENSION_STATUSES,
   MAX_DEADLINE_WORKING_DAYS,
@@ -38,14 +38,8 @@ export type TaskHistoryAction = z.infer<typeof TaskHistoryAction>;
 /** Text limits, shared by the state and the args that write it. */
 export const TASK_TEXT = { title: 500, description: 8000, note: 4000, reason: 2000, message: 2000, summary: 2000 } as const;
 
-/** An attachment of any type (unlike an incoming document's, which must be a PDF). */
-export const TaskFile = z.object({
-  sha256: sha256Hex,
-  name: fileName,
-  size: z.number().int().positive().max(MAX_FILE_BYTES),
-  /** What the client said it is; the server sniffs its own (generic-sync-plan §5 "Files"). */
-  mime: noControlCharacters(z.string().min(1).max(255)),
-});
+/** An attachment of any type (unlike an incoming document's, which must be a PDF): shared/model/attachment.ts. */
+export const TaskFile = AttachmentFile;
 export type TaskFile = z.infer<typeof TaskFile>;
 
 export const TaskFiles = z.array(TaskFile).max(TASK_LIMITS.files);

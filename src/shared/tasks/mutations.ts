@@ -9,13 +9,13 @@ import { z } from 'zod';
 import { fileName, isoDate, requiredText, text, uuid } from '../model/primitives.js';
 import { defineMutation, type AnyMutationDef, type MutationDef, type RecordLookup } from '../sync/registry.js';
 import type { RuleContext } from '../domain/ruleContext.js';
-import { safeAttachmentName } from '../text/attachmentName.js';
+import { NewAttachmentFile } from '../model/attachment.js';
 import { MAX_DEADLINE_WORKING_DAYS, TASK_KIND, TASK_LIMITS, type TaskMutationName } from './constants.js';
 import { TASK_TEXT, TaskAssignmentRole, TaskFile, TaskPriority, TaskReportKind, TaskSource, type Task } from './model.js';
 import { applyTaskMutation, createTask, type CreateTaskFacts } from './rules.js';
 
-/** A file as the client attaches it: its name made safe once, here, for every runtime (docs/decisions.md §22). */
-export const NewTaskFile = TaskFile.extend({ name: fileName.transform((n) => safeAttachmentName(n)) });
+/** A file as the client attaches it (its name made safe: shared/model/attachment.ts). */
+export const NewTaskFile = NewAttachmentFile;
 const NewTaskFiles = z.array(NewTaskFile).max(TASK_LIMITS.files).default([]);
 
 /** A deadline as given: a date, or "within N working days" of the start date. */

@@ -35,10 +35,11 @@ export function overlay<S>(registry: MutationRegistry, confirmed: S | null, entr
   for (const e of entries) {
     const def = registry.get(e.name);
     if (!def) continue;
-    if (def.creates ? state !== null : state === null) continue;
+    if (def.creates ? state !== null : state === null && def.upserts !== true) continue;
     try {
+      const created = state === null;
       state = applyOne<S>(def, state, e.args, ctx, new Date(e.createdAt));
-      if (def.creates) pendingCreate = true;
+      if (created) pendingCreate = true;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
     }
