@@ -274,7 +274,7 @@ export type RpcResult<M extends RpcMethod> = z.infer<(typeof RPC)[M]['result']>;
 
 export const RPC_EVENTS = {
   /** Local data changed: lists and open documents should re-read. */
-  changed: z.object({ scope: z.enum(['incoming', 'tasks', 'org', 'session', 'files']), ids: z.array(z.string()).optional() }),
+  changed: z.object({ scope: z.enum(['incoming', 'tasks', 'schedule', 'org', 'session', 'files']), ids: z.array(z.string()).optional() }),
   sync: SyncStatus,
   /** The server refused a queued action; the optimistic change was rolled back. */
   rejected: FailedMutation,
