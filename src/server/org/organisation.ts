@@ -6,6 +6,7 @@ import { Agency, Organisation, Unit, UserSummary, type Role } from '../../shared
 import type { Db, Queryable } from '../db/database.js';
 import { hashPassword } from '../auth/passwords.js';
 import { parseSecretContentPolicy } from '../incoming/secretPolicy.js';
+import { parseScheduleSettings } from '../schedule/settings.js';
 
 interface UserRow {
   id: string;
@@ -24,7 +25,7 @@ export function toUserSummary(r: UserRow): UserSummary {
 
 export async function loadOrganisation(q: Queryable, agencyId: string): Promise<Organisation> {
   const a = (
-    await q.query<{ id: string; code: string; name: string; abbreviation: string; place: string; org_version: number; secret_content_policy: string | null }>(
+    await q.query<{ id: string; code: string; name: string; abbreviation: string; place: string; org_version: number; secret_content_policy: string | null; schedule_settings: string | null }>(
       'SELECT * FROM agencies WHERE id = $1',
       [agencyId],
     )
@@ -34,6 +35,7 @@ export async function loadOrganisation(q: Queryable, agencyId: string): Promise<
     'SELECT * FROM units WHERE agency_id = $1 ORDER BY sort_order, name',
     [agencyId],
   )).rows.map((u): Unit => ({ id: u.id, agencyId: u.agency_id, parentId: u.parent_id, name: u.name, abbreviation: u.abbreviation, sortOrder: u.sort_order }));
+  const schedule = parseScheduleSettings(a.schedule_settings);
   const users = (await q.query<UserRow>('SELECT id, agency_id, unit_id, username, full_name, position, role, active FROM users WHERE agency_id = $1 ORDER BY username', [agencyId])).rows.map(toUserSummary);
   return {
     version: a.org_version,
@@ -41,6 +43,8 @@ export async function loadOrganisation(q: Queryable, agencyId: string): Promise<
     units,
     users,
     secretContent: parseSecretContentPolicy(a.secret_content_policy),
+    // Absent when never set: no office unit (the agency's leaders compile the week), no rooms.
+    ...(schedule ? { schedule } : {}),
   };
 }
 

@@ -91,7 +91,10 @@ async function writeFiles(q: Queryable, task: Task, isNew: boolean): Promise<voi
 
 /** Whether a record of any kind has this id (ids are unique across kinds: generic-sync-plan §1.1). */
 export async function recordIdTaken(q: Queryable, id: string): Promise<boolean> {
-  return (await q.query('SELECT 1 FROM tasks WHERE id = $1 UNION ALL SELECT 1 FROM documents WHERE id = $1 LIMIT 1', [id])).rows.length > 0;
+  // The change log holds every record of every kind (a schedule entry's id too: recordExists).
+  return (
+    await q.query('SELECT 1 FROM tasks WHERE id = $1 UNION ALL SELECT 1 FROM documents WHERE id = $1 UNION ALL SELECT 1 FROM record_changes WHERE record_id = $1 LIMIT 1', [id])
+  ).rows.length > 0;
 }
 
 /** Refuse a file that is not on the server with the size the client gave (as incoming.register does). */
