@@ -4,7 +4,9 @@
  * opinions → complete) at the moments its plan says, each with a real PDF, and
  * loaded in batches; then the tasks of the same two years, made by the shared
  * tasks rules (content/tasks.ts), some given from those documents. The result is
- * what the server would hold had people done it.
+ * what the server would hold had people done it. Last, the weekly schedule: the
+ * agency's schedule settings (the office, the meeting rooms), then about six months of
+ * weeks and the three to come, made by the shared schedule rules (content/schedule.ts).
  */
 import { applyMutation, createIncoming, type RuleContext } from '../../shared/incoming/rules.js';
 import type { IncomingDocument } from '../../shared/incoming/model.js';
@@ -14,8 +16,10 @@ import type { Db } from '../db/database.js';
 import { bulkInsertDocuments, type BulkBlob } from '../incoming/bulkImport.js';
 import { createOrganisation, loadOrganisation } from '../org/organisation.js';
 import type { ServerContext } from '../http/context.js';
+import { bulkInsertSchedule, writeScheduleSettings } from '../schedule/index.js';
 import { bulkInsertTasks } from '../tasks/index.js';
 import { demoIncomingDocuments, type DemoIncoming } from './content/documents.js';
+import { demoSchedule, demoScheduleSettings, type DemoScheduleOptions } from './content/schedule.js';
 import { demoTasks, taskSourceOf, type DemoTaskDocument } from './content/tasks.js';
 import { DEMO_PASSWORD, demoOrganisation, type DemoOrg } from './content/organisation.js';
 import { renderIncomingPdf } from './content/pdf.js';
@@ -32,6 +36,8 @@ export interface SeedOptions {
   withPdfs?: boolean;
   /** Top-level tasks (sub-tasks come in addition); default demoTaskCount(documents). */
   tasks?: number;
+  /** The weekly schedule: weeks before and after the current one (default 26 and 3); false: none (nor its settings). */
+  schedule?: false | Partial<Omit<DemoScheduleOptions, 'endDate'>>;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -107,7 +113,22 @@ async function seedDemoTasks(db: Db, demo: DemoOrg, org: RuleContext['org'], opt
   return tasks.length;
 }
 
-export async function seedDemo(context: Pick<ServerContext, 'db' | 'blobs'>, options: SeedOptions): Promise<{ users: number; documents: number; tasks: number }> {
+/**
+ * The agency's schedule settings (through the server's own writer, as the admin screen sets
+ * them), then its weeks, made by the rules against the organisation as reloaded with them.
+ * Returns how many records (entries and weeks) were loaded.
+ */
+export async function seedDemoSchedule(db: Db, demo: DemoOrg, options: DemoScheduleOptions): Promise<number> {
+  await db.tx(async (q) => {
+    await writeScheduleSettings(q, demo.agency.id, demoScheduleSettings(demo), await loadOrganisation(q, demo.agency.id));
+  });
+  const org = await loadOrganisation(db, demo.agency.id);
+  const { entries, weeks } = demoSchedule(demo, org, options);
+  await db.tx((q) => bulkInsertSchedule(q, entries, weeks, org));
+  return entries.length + weeks.length;
+}
+
+export async function seedDemo(context: Pick<ServerContext, 'db' | 'blobs'>, options: SeedOptions): Promise<{ users: number; documents: number; tasks: number; schedule: number }> {
   const { db, blobs } = context;
   const demo = demoOrganisation();
   await seedOrganisation(db, demo);
@@ -146,5 +167,6 @@ export async function seedDemo(context: Pick<ServerContext, 'db' | 'blobs'>, opt
   done += batch.length;
   options.onProgress?.(done, options.documents);
   const tasks = await seedDemoTasks(db, demo, org, { count: options.tasks ?? demoTaskCount(options.documents), endDate, documents: sources });
-  return { users: org.users.length, documents: done, tasks };
+  const schedule = options.schedule === false ? 0 : await seedDemoSchedule(db, demo, { weeksBack: 26, weeksAhead: 3, ...options.schedule, endDate });
+  return { users: org.users.length, documents: done, tasks, schedule };
 }
