@@ -8,10 +8,12 @@ import { join } from 'node:path';
 import { benchCacheCipher } from './cacheCipher.js';
 import { benchMail } from './mail.js';
 import { benchPdf } from './pdf.js';
+import { benchSchedule } from './schedule.js';
 import { benchServerPulls } from './serverPulls.js';
 import { benchIncremental, benchInitialSync } from './sync.js';
 import { benchDashboard, benchSyncTasks } from './tasks.js';
 import { benchSignOut, benchUi } from './ui.js';
+import { benchUiSchedule } from './uiSchedule.js';
 import { benchUiTasks } from './uiTasks.js';
 import { machine, printTable } from './lib.js';
 
@@ -27,6 +29,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'ui-tasks': benchUiTasks,
   dashboard: benchDashboard,
   mail: benchMail,
+  schedule: benchSchedule,
+  'ui-schedule': benchUiSchedule,
 };
 
 // Every temporary folder of the run (servers, caches of 100,000 documents, browser
