@@ -20,7 +20,7 @@ import type { AnyMutationDef } from '../../shared/sync/registry.js';
 import type { Queryable } from '../db/database.js';
 import { recordExists, userSees } from '../sync/access.js';
 import type { MutationOutcome, MutationRunner, ServerMutation } from '../sync/kinds.js';
-import { checkFilesUploaded } from '../tasks/store.js';
+import { checkFilesUploaded } from '../blobs/uploaded.js';
 import { loadEntries, loadEntry, loadWeek, refreshEntryAccess, saveEntry, saveWeek } from './store.js';
 
 type Files = readonly { sha256: string; size?: number; name?: string }[];

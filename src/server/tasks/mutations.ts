@@ -12,7 +12,8 @@ import { createTaskMutation, markTaskReadMutation, taskMutations, type CreateTas
 import type { Queryable } from '../db/database.js';
 import { markRead, userSees } from '../sync/access.js';
 import type { MutationOutcome, MutationRunner, ServerMutation } from '../sync/kinds.js';
-import { checkFilesUploaded, loadTask, recordIdTaken, saveTask } from './store.js';
+import { checkFilesUploaded } from '../blobs/uploaded.js';
+import { loadTask, recordIdTaken, saveTask } from './store.js';
 
 type Files = readonly { sha256: string; size?: number; name?: string }[];
 /** The files a mutation attaches, as its args give them (with their size: TaskFile). */

@@ -96,11 +96,3 @@ export async function recordIdTaken(q: Queryable, id: string): Promise<boolean> 
     await q.query('SELECT 1 FROM tasks WHERE id = $1 UNION ALL SELECT 1 FROM documents WHERE id = $1 UNION ALL SELECT 1 FROM record_changes WHERE record_id = $1 LIMIT 1', [id])
   ).rows.length > 0;
 }
-
-/** Refuse a file that is not on the server with the size the client gave (as incoming.register does). */
-export async function checkFilesUploaded(q: Queryable, files: readonly { sha256: string; size?: number; name?: string }[]): Promise<void> {
-  for (const f of files) {
-    const blob = (await q.query<{ size: number }>('SELECT size FROM blobs WHERE sha256 = $1', [f.sha256])).rows[0];
-    if (!blob || (f.size !== undefined && Number(blob.size) !== f.size)) throw new AppError('file_missing', {}, { sha256: f.sha256, name: f.name });
-  }
-}
