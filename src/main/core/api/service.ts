@@ -30,7 +30,9 @@ import { MailService, mailHandlers } from '../mail/service.js';
 import { taskHandlers, type TaskContext } from '../tasks/index.js';
 import { incomingHandlers, type IncomingContext } from '../incoming/index.js';
 import { dashboardHandlers } from '../dashboard/index.js';
+import { scheduleHandlers, type ScheduleContext } from '../schedule/index.js';
 import type { Task } from '../../../shared/tasks/index.js';
+import type { ScheduleRecord } from '../../../shared/schedule/index.js';
 import type { MailEngineOptions } from '../mail/engine.js';
 
 /** Params of a method after validation with the contract's schema. */
@@ -332,6 +334,7 @@ export class CoreService {
 
     ...mailHandlers(() => this.mail),
     ...taskHandlers(() => (this.active ? this.taskContext(this.active) : null)),
+    ...scheduleHandlers(() => (this.active ? this.scheduleContext(this.active) : null)),
     ...dashboardHandlers(() => (this.active ? { db: this.active.cache.db, org: this.orgView(this.active), now: this.o.now } : null)),
   };
 
@@ -376,6 +379,35 @@ export class CoreService {
         const d = (this.overlaidRecord(a, 'incoming', id) as Overlaid<IncomingDocument> | null)?.state;
         return d ? { id: d.id, subject: d.subject, arrivalNumber: d.arrivalNumber, arrivalYear: d.arrivalYear, codeNumber: d.codeNumber, codeNotation: d.codeNotation } : null;
       },
+    };
+  }
+
+  /**
+   * What the schedule handlers need of the signed-in session. Schedule records (entries and
+   * weeks: one kind) are overlaid like any other, through the cache's kinds, so the rules'
+   * look-ups (an entry's week, a merge's target) see them with pending actions replayed.
+   */
+  private scheduleContext(a: Active): ScheduleContext {
+    return {
+      store: a.cache.schedule,
+      user: a.user,
+      org: this.orgView(a),
+      agency: a.agency,
+      now: this.o.now,
+      overlaid: (id, entries) => this.overlaidRecord(a, 'schedule', id, entries) as Overlaid<ScheduleRecord> | null,
+      pending: () => {
+        const m = new Map<string, OutboxEntry[]>();
+        for (const e of a.cache.outbox.ofKind('schedule')) m.set(e.recordId, [...(m.get(e.recordId) ?? []), e]);
+        return m;
+      },
+      failed: (id) => a.cache.outbox.failed({ kind: 'schedule', recordId: id }),
+      cachedFiles: (shas) => a.cache.files.cached(shas),
+      linkTitle: (link) => {
+        const state = this.overlaidRecord(a, link.kind, link.id)?.state;
+        if (!state) return null;
+        return link.kind === 'incoming' ? (state as IncomingDocument).subject : (state as Task).title;
+      },
+      document: (id) => (this.overlaidRecord(a, 'incoming', id) as Overlaid<IncomingDocument> | null)?.state ?? null,
     };
   }
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { TASKS_CACHE_STEP } from '../tasks/index.js';
+import { SCHEDULE_CACHE_STEP } from '../schedule/schema.js';
 
 /**
  * The cache schema, as numbered steps tracked with PRAGMA user_version.
@@ -243,6 +244,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 5 — tasks (issue #8) and the dashboard's record_deadlines view: core/tasks/schema.ts.
   TASKS_CACHE_STEP,
+  // 6 — the weekly schedule (issue #9): core/schedule/schema.ts.
+  SCHEDULE_CACHE_STEP,
 ];
 
 /** Bring a database to the latest schema; each step commits with its version, so a crash never leaves half a step. */

@@ -10,6 +10,7 @@ import type { ServerClient } from '../sync/http.js';
 import { Outbox } from '../sync/outbox.js';
 import type { LocalKind } from '../sync/kinds.js';
 import { TaskStore } from '../tasks/index.js';
+import { ScheduleStore } from '../schedule/store.js';
 import type { OrgView } from '../../../shared/domain/org.js';
 import type { Organisation } from '../../../shared/model/organisation.js';
 
@@ -32,6 +33,7 @@ export class UserCache {
   readonly meta: MetaStore;
   readonly docs: DocumentStore;
   readonly tasks: TaskStore;
+  readonly schedule: ScheduleStore;
   /** Every kind of record this cache holds, by kind (the sync engine applies pulls through these). */
   readonly kinds: ReadonlyMap<string, LocalKind>;
   readonly outbox: Outbox;
@@ -51,9 +53,11 @@ export class UserCache {
     const org = (): OrgView | null => this.meta.getJson<Organisation>(META.org);
     this.docs = new DocumentStore(db, org);
     this.tasks = new TaskStore(db, org);
+    this.schedule = new ScheduleStore(db, org, fileOpts.now);
     this.kinds = new Map<string, LocalKind>([
       [this.docs.kind, this.docs],
       [this.tasks.kind, this.tasks],
+      [this.schedule.kind, this.schedule],
     ]);
     this.outbox = new Outbox(db);
     this.refused = new RefusedRecords(db);

@@ -25,7 +25,12 @@ export interface Overlaid<S> {
 
 function applyOne<S>(def: AnyMutationDef, current: S | null, args: unknown, ctx: OverlayContext, now: Date): S {
   const rc: RuleContext = { actor: ctx.actor, org: ctx.org, now };
-  const facts: unknown = def.localFacts ? def.localFacts(args, rc, ctx.lookup) : undefined;
+  // The record being replayed, looked up by its own rules' facts (a schedule entry's week is
+  // found from the entry's date), is the state replayed so far: going through ctx.lookup would
+  // replay the same entries again, without end.
+  const own = def.recordId(args);
+  const lookup: RecordLookup = (ref) => (ref.kind === def.kind && ref.id === own ? current : ctx.lookup(ref));
+  const facts: unknown = def.localFacts ? def.localFacts(args, rc, lookup) : undefined;
   return def.apply(current, args, rc, facts) as S;
 }
 
