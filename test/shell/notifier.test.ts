@@ -28,6 +28,7 @@ function fakeCore() {
     chases: [] as TaskLastChase[],
     lastSyncAt: '2025-03-12T01:00:00.000Z' as string | null,
     tasksBroken: false,
+    scheduleNotices: [] as { id: number; entryId: string; title: string; body: string; seen: boolean }[],
   };
   const calls: string[] = [];
   core.onMessage((m) => {
@@ -44,6 +45,12 @@ function fakeCore() {
     else if (r.method === 'mutations.failed') result = state.failed;
     else if (r.method === 'sync.status') result = { state: 'online', pendingCount: 0, failedCount: 0, refusedCount: 0, lastSyncAt: state.lastSyncAt, lastError: null, nextRetryAt: null };
     else if (r.method === 'tasks.lastChases') result = state.chases;
+    else if (r.method === 'schedule.notices') result = [...state.scheduleNotices].reverse();
+    else if (r.method === 'schedule.noticesSeen') {
+      const ids = (r.params as unknown as { ids: number[] }).ids;
+      for (const n of state.scheduleNotices) if (ids.includes(n.id)) n.seen = true;
+      result = {};
+    }
     else if (r.method === 'tasks.list') {
       const p = r.params;
       const role = p.list === 'mine' ? 'main' : 'cooperate';
@@ -248,6 +255,31 @@ describe('the notifier (shell wiring of the pure decisions)', () => {
     expect(logged).toEqual(['notifier: could not read the tasks']);
     n.stop();
     c.rpc.close();
+  });
+
+  it('schedule: a revision the core noticed is shown once, opens its entry, and is marked seen', async () => {
+    const core = fakeCore();
+    const shown: Notice[] = [];
+    const n = startNotifier({ rpc: core.rpc, show: (x) => shown.push(x), setBadge: () => {}, debounceMs: 5, now: NOW });
+    await n.check();
+    expect(shown.filter((x) => x.kind === 'schedule_changed')).toEqual([]);
+    const entryId = '0d000000-0000-4000-8000-000000000001';
+    core.state.scheduleNotices.push({
+      id: 1,
+      entryId,
+      title: 'Lịch công tác điều chỉnh',
+      body: 'Thứ Năm 13/03/2025, 08:00: Họp giao ban — chuyển sang 14:00 Thứ Năm 13/03',
+      seen: false,
+    });
+    await n.check();
+    const told = shown.filter((x) => x.kind === 'schedule_changed');
+    expect(told.map((x) => x.body)).toEqual(['Thứ Năm 13/03/2025, 08:00: Họp giao ban — chuyển sang 14:00 Thứ Năm 13/03']);
+    expect(noticeTarget(told[0]!)).toEqual({ kind: 'schedule', id: entryId });
+    expect(core.state.scheduleNotices[0]!.seen).toBe(true);
+    // Seen: not told again at the next look.
+    await n.check();
+    expect(shown.filter((x) => x.kind === 'schedule_changed')).toHaveLength(1);
+    n.stop();
   });
 
   it('looks again now and then without a change (the day turns: reminders come due)', async () => {

@@ -247,10 +247,11 @@ async function start(): Promise<void> {
         if (w) {
           if (w.isMinimized()) w.restore();
           w.focus();
-          // The renderer opens the document or the task (the preload turns this into an `app.open` event).
+          // The renderer opens the document, the task or the schedule entry (the preload turns this into an `app.open` event).
           const target = noticeTarget(n);
           if (target?.kind === 'incoming') w.webContents.send('ioffice:open-document', target.id);
           else if (target?.kind === 'tasks') w.webContents.send('ioffice:open-task', target.id);
+          else if (target?.kind === 'schedule') w.webContents.send('ioffice:open-schedule', target.id);
         }
       });
       note.show();

@@ -1,7 +1,9 @@
 /**
  * Desktop notifications and the app badge, driven by the core's events. The decisions
  * are pure, one module per slice: documents in src/shared/incoming/notifications.ts,
- * tasks in src/shared/tasks/notifications.ts. This reads the core after each change
+ * tasks in src/shared/tasks/notifications.ts; the schedule's revisions are decided by the
+ * core when it pulls them (schedule.notices) and shown here once, then marked seen so the
+ * window does not tell them again. This reads the core after each change
  * (debounced) and every few minutes (the day turns: deadline reminders come due), and
  * calls the shell's `show` and `setBadge`. No electron import: main.ts passes
  * Notification and app.setBadgeCount in, and a file for the tasks' memory.
@@ -21,11 +23,20 @@ import {
 } from '../../shared/tasks/notifications.js';
 import { vnToday } from '../../shared/text/vietnamese.js';
 
-/** A notice of either slice. */
-export type ShownNotice = Notice | TaskNotice;
+/** A revision of the weekly schedule that concerns me (the core's schedule.notices). */
+export interface ScheduleShownNotice {
+  kind: 'schedule_changed';
+  target: { kind: 'schedule'; id: string };
+  title: string;
+  body: string;
+  critical: false;
+}
+
+/** A notice of any slice. */
+export type ShownNotice = Notice | TaskNotice | ScheduleShownNotice;
 
 /** Where a click on a notice leads (null: only bring the window forward). */
-export function noticeTarget(n: ShownNotice): OpenTarget | null {
+export function noticeTarget(n: ShownNotice): OpenTarget | ScheduleShownNotice['target'] | null {
   if ('target' in n) return n.target;
   if (n.other?.kind === 'tasks') return { kind: 'tasks', id: n.other.id };
   return n.documentId ? { kind: 'incoming', id: n.documentId } : null;
@@ -117,6 +128,14 @@ export function startNotifier(o: NotifierOptions): Notifier {
     return pressingTaskCount(handling);
   };
 
+  /** The schedule's revisions not yet told: shown, then marked seen in the core. */
+  const lookSchedule = async (): Promise<void> => {
+    const unseen = (await o.rpc.call('schedule.notices', { limit: 50 })).filter((n) => !n.seen).reverse();
+    if (unseen.length === 0) return;
+    for (const n of unseen) o.show({ kind: 'schedule_changed', target: { kind: 'schedule', id: n.entryId }, title: n.title, body: n.body, critical: false });
+    await o.rpc.call('schedule.noticesSeen', { ids: unseen.map((n) => n.id) });
+  };
+
   const look = async (): Promise<void> => {
     const session = await o.rpc.call('session.get');
     const who = session.signedIn && session.user ? `${session.serverUrl}|${session.user.id}` : null;
@@ -152,6 +171,11 @@ export function startNotifier(o: NotifierOptions): Notifier {
       o.log?.('notifier: could not read the tasks', err);
     }
     o.setBadge(unread.total + tasks);
+    try {
+      await lookSchedule();
+    } catch (err) {
+      o.log?.('notifier: could not read the schedule', err);
+    }
   };
 
   const check = async (): Promise<void> => {
@@ -186,7 +210,7 @@ export function startNotifier(o: NotifierOptions): Notifier {
 
   const offs = [
     o.rpc.on('changed', (p) => {
-      if (p.scope === 'incoming' || p.scope === 'tasks' || p.scope === 'session') schedule();
+      if (p.scope === 'incoming' || p.scope === 'tasks' || p.scope === 'schedule' || p.scope === 'session') schedule();
     }),
     o.rpc.on('sync', (s) => {
       if (s.state === 'online') schedule();

@@ -53,6 +53,10 @@ ipcRenderer.on('ioffice:open-document', (_event, documentId: unknown) => {
 ipcRenderer.on('ioffice:open-task', (_event, id: unknown) => {
   if (typeof id === 'string' && id.length <= 64) dispatch({ kind: 'event', name: 'app.open', payload: { kind: 'tasks', id } });
 });
+// …or its schedule entry.
+ipcRenderer.on('ioffice:open-schedule', (_event, id: unknown) => {
+  if (typeof id === 'string' && id.length <= 64) dispatch({ kind: 'event', name: 'app.open', payload: { kind: 'schedule', id } });
+});
 ipcRenderer.send('ioffice:request-port');
 
 const bridge: IofficeBridge = {

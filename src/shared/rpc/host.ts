@@ -69,13 +69,15 @@ export function onAppInfo(rpc: RpcClient, listener: (info: AppInfo) => void): ()
 /**
  * The host asks the page to show a record (a click on a desktop notification), as an
  * RPC event `app.open` beside the core's events: `{ documentId }` for an incoming
- * document (as from the start), `{ kind: 'tasks', id }` for a task. The id is checked
+ * document (as from the start), `{ kind: 'tasks', id }` for a task, `{ kind: 'schedule', id }`
+ * for an entry of the weekly schedule. The id is checked
  * here: the event comes from the host, but a page must never navigate on malformed input.
  */
 export const APP_OPEN_EVENT = 'app.open';
 const AppOpen = z.union([
   z.object({ documentId: z.uuid() }).transform((p) => ({ kind: 'incoming' as const, id: p.documentId })),
   z.object({ kind: z.literal('tasks'), id: z.uuid() }),
+  z.object({ kind: z.literal('schedule'), id: z.uuid() }),
 ]);
 export type AppOpenTarget = z.output<typeof AppOpen>;
 
