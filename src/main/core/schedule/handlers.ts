@@ -256,7 +256,8 @@ export function scheduleHandlers(getCtx: () => ScheduleContext | null): Schedule
         const bytes = entriesToIcs({
           agency: ctx.agency,
           org: ctx.org,
-          entries: entries.map((s) => s.entry).filter((e) => e.status === 'scheduled'),
+          // Cancelled lines too (STATUS:CANCELLED): a calendar that imported the week strikes them out.
+          entries: entries.map((s) => s.entry).filter(isPublicLine),
           weeks: new Map([[weekStart, week]]),
           calendarName: `Lịch công tác ${ctx.agency.name}`,
           now,
@@ -273,7 +274,7 @@ export function scheduleHandlers(getCtx: () => ScheduleContext | null): Schedule
       }
       const mine = withPending(ctx, ctx.store.myEntriesBetween(weekStart, last), pending, (e) => e.date >= weekStart && e.date <= last && roleOf(e, ctx.user, ctx.org) !== null)
         .map((s) => s.entry)
-        .filter((e) => e.status === 'scheduled' && isPublished(weeks.get(e.weekStart) ?? null));
+        .filter((e) => isPublicLine(e) && isPublished(weeks.get(e.weekStart) ?? null));
       const bytes = entriesToIcs({ agency: ctx.agency, org: ctx.org, entries: mine, weeks, calendarName: `Lịch công tác của ${ctx.user.fullName}`, now });
       return { name: `Lich-cua-toi-${weekSlug(weekStart)}.ics`, bytes };
     },
