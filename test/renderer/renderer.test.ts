@@ -79,7 +79,12 @@ describe('routes', () => {
       { name: 'document', id },
       { name: 'slip', id },
       { name: 'search', q: 'quyết định đất đai' },
-      { name: 'coming', feature: 'schedule' },
+      { name: 'coming', feature: 'outgoing' },
+      { name: 'schedule', date: null, view: null, leaderId: null },
+      { name: 'schedule', date: '2026-11-30', view: null, leaderId: null },
+      { name: 'schedule', date: '2026-11-30', view: 'draft', leaderId: null },
+      { name: 'schedule', date: '2026-12-02', view: 'leader', leaderId: id },
+      { name: 'scheduleEntry', id },
       { name: 'tasks' },
       { name: 'task', id },
       { name: 'dashboard' },
@@ -91,6 +96,10 @@ describe('routes', () => {
     expect(parseHash('#/incoming/not-an-id')).toEqual({ name: 'incoming' });
     expect(parseHash('#/nowhere')).toEqual({ name: 'incoming' });
     expect(parseHash('#/tasks/not-an-id')).toEqual({ name: 'tasks' });
+    expect(parseHash('#/schedule/2026-13-01/agency')).toEqual({ name: 'schedule', date: null, view: null, leaderId: null });
+    expect(parseHash('#/schedule/2026-11-30/nowhere')).toEqual({ name: 'schedule', date: '2026-11-30', view: null, leaderId: null });
+    expect(parseHash('#/schedule/2026-11-30/agency?leader=x')).toEqual({ name: 'schedule', date: '2026-11-30', view: 'agency', leaderId: null });
+    expect(parseHash('#/schedule/entry/not-an-id')).toEqual({ name: 'schedule', date: null, view: null, leaderId: null });
   });
 });
 

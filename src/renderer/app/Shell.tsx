@@ -26,6 +26,7 @@ import { roleKey } from '../../shared/incoming/rights.js';
 import { canCreateTask } from '../../shared/tasks/index.js';
 import { TaskList, TaskView, useTaskCounts } from '../features/tasks/index.js';
 import { DashboardPage } from '../features/dashboard/index.js';
+import { ScheduleEntryPage, ScheduleNotifier, SchedulePage } from '../features/schedule/index.js';
 import { errorText, unitName } from './util.js';
 import { onAppOpen } from './connection.js';
 import { warmUpDocumentViewer } from './warmUp.js';
@@ -53,6 +54,9 @@ function navKeyOf(route: Route): NavKey {
       return 'tasks';
     case 'dashboard':
       return 'dashboard';
+    case 'schedule':
+    case 'scheduleEntry':
+      return 'schedule';
     default:
       return 'incoming';
   }
@@ -67,10 +71,16 @@ export function Shell(): React.JSX.Element {
   const taskCounts = useTaskCounts(sync.state === 'syncing');
   const myTasks = taskCounts.mine ?? 0;
   useEffect(warmUpDocumentViewer, []);
-  // The desktop shell asks for a document or a task when its notification is clicked.
+  // The desktop shell asks for a document, a task or a schedule entry when its notification is clicked.
   const rpc = useRpc();
   const me = useMe();
-  useEffect(() => onAppOpen(rpc, (target) => navigate(target.kind === 'tasks' ? { name: 'task', id: target.id } : { name: 'document', id: target.id })), [rpc]);
+  useEffect(
+    () =>
+      onAppOpen(rpc, (target) =>
+        navigate(target.kind === 'tasks' ? { name: 'task', id: target.id } : target.kind === 'schedule' ? { name: 'scheduleEntry', id: target.id } : { name: 'document', id: target.id }),
+      ),
+    [rpc],
+  );
 
   // The processing slip is a print view: no navigation around it.
   if (route.name === 'slip')
@@ -117,11 +127,14 @@ export function Shell(): React.JSX.Element {
     else if (key === 'mail') navigate({ name: 'mail', folderId: null, messageId: null });
     else if (key === 'tasks') navigate({ name: 'tasks' });
     else if (key === 'dashboard') navigate({ name: 'dashboard' });
+    else if (key === 'schedule') navigate({ name: 'schedule', date: null, view: null, leaderId: null });
     else navigate({ name: 'coming', feature: key as 'outgoing' });
   };
 
   return (
     <Layout className="shell">
+      {/* Toasts of schedule revisions that concern me, wherever I am in the app. */}
+      <ScheduleNotifier />
       <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={212} className="shell-sider">
         <div className="brand" title={t('app.tagline')}>
           <span className="brand-mark">iO</span>
@@ -139,7 +152,7 @@ export function Shell(): React.JSX.Element {
         </Layout.Header>
         {sync.state === 'offline' && <Alert type="warning" banner showIcon title={t('sync.offlineBanner')} data-testid="offline-banner" />}
         <Layout.Content className="shell-content">
-          <ErrorBoundary key={route.name === 'document' || route.name === 'task' ? route.id : route.name}>
+          <ErrorBoundary key={route.name === 'document' || route.name === 'task' || route.name === 'scheduleEntry' ? route.id : route.name}>
             <Suspense fallback={<Loading />}>
               <Screen route={route} />
             </Suspense>
@@ -170,6 +183,10 @@ function Screen({ route }: { route: Route }): React.JSX.Element {
       return <TaskView key={route.id} id={route.id} />;
     case 'dashboard':
       return <DashboardPage />;
+    case 'schedule':
+      return <SchedulePage route={route} />;
+    case 'scheduleEntry':
+      return <ScheduleEntryPage key={route.id} id={route.id} />;
     case 'coming':
       return <ComingSoon feature={route.feature} />;
     case 'slip':

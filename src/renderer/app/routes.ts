@@ -1,6 +1,7 @@
 /** The routes of the renderer and their hash form (pure: no DOM, unit-tested). */
+import { SCHEDULE_VIEWS, type ScheduleViewName } from '../../shared/schedule/constants.js';
 
-export type ComingFeature = 'outgoing' | 'schedule';
+export type ComingFeature = 'outgoing';
 /** A mail attachment to register as an incoming document (the form is prefilled from it). */
 export interface FromMail {
   messageId: number;
@@ -17,9 +18,13 @@ export type Route =
   | { name: 'tasks' }
   | { name: 'task'; id: string }
   | { name: 'dashboard' }
+  /** The week holding `date` (null: this week) in a view (null: the default for the user); 'leader' names whose week. */
+  | { name: 'schedule'; date: string | null; view: ScheduleViewName | null; leaderId: string | null }
+  | { name: 'scheduleEntry'; id: string }
   | { name: 'coming'; feature: ComingFeature };
 
-const COMING: readonly ComingFeature[] = ['outgoing', 'schedule'];
+const COMING: readonly ComingFeature[] = ['outgoing'];
+const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 const ID = /^-?\d{1,15}$/u;
 const ATTACHMENT_ID = /^[\w.:-]{1,100}$/u;
@@ -31,6 +36,14 @@ function parseMail(b: string | undefined, c: string | undefined): Route {
   const folderId = num(b);
   if (folderId === null) return { name: 'mail', folderId: null, messageId: null };
   return { name: 'mail', folderId, messageId: num(c) };
+}
+
+function parseSchedule(b: string | undefined, c: string | undefined, params: URLSearchParams): Route {
+  if (b === 'entry') return c && UUID.test(c) ? { name: 'scheduleEntry', id: c } : { name: 'schedule', date: null, view: null, leaderId: null };
+  const date = b && ISO_DAY.test(b) ? b : null;
+  const view = date && c && (SCHEDULE_VIEWS as readonly string[]).includes(c) ? (c as ScheduleViewName) : null;
+  const leader = params.get('leader') ?? '';
+  return { name: 'schedule', date, view, leaderId: view === 'leader' && UUID.test(leader) ? leader : null };
 }
 
 function parseFromMail(params: URLSearchParams): FromMail | null {
@@ -53,6 +66,7 @@ export function parseHash(hash: string): Route {
   if (a === 'mail') return parseMail(b, c);
   if (a === 'tasks') return b && UUID.test(b) ? { name: 'task', id: b } : { name: 'tasks' };
   if (a === 'dashboard') return { name: 'dashboard' };
+  if (a === 'schedule') return parseSchedule(b, c, params);
   if (a && (COMING as readonly string[]).includes(a)) return { name: 'coming', feature: a as ComingFeature };
   return { name: 'incoming' };
 }
@@ -82,6 +96,13 @@ export function href(route: Route): string {
       return `#/tasks/${route.id}`;
     case 'dashboard':
       return '#/dashboard';
+    case 'schedule': {
+      if (!route.date) return '#/schedule';
+      const base = route.view ? `#/schedule/${route.date}/${route.view}` : `#/schedule/${route.date}`;
+      return route.view === 'leader' && route.leaderId ? `${base}?${new URLSearchParams({ leader: route.leaderId }).toString()}` : base;
+    }
+    case 'scheduleEntry':
+      return `#/schedule/entry/${route.id}`;
     case 'coming':
       return `#/${route.feature}`;
   }

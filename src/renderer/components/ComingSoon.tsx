@@ -1,11 +1,10 @@
-import { CalendarOutlined, SendOutlined } from '@ant-design/icons';
+import { SendOutlined } from '@ant-design/icons';
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { navigate, type ComingFeature } from '../app/router.js';
 
 const ICONS: Record<ComingFeature, React.ReactNode> = {
   outgoing: <SendOutlined />,
-  schedule: <CalendarOutlined />,
 };
 
 /** A tidy "sắp có" page for the parts of iOffice not built yet. */

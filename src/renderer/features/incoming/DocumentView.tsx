@@ -21,6 +21,7 @@ import { navigate } from '../../app/router.js';
 import { canRevokeAssignment } from '../../../shared/incoming/rights.js';
 import { canCreateTask } from '../../../shared/tasks/index.js';
 import { DocumentTasksPanel, TaskFormDialog } from '../tasks/index.js';
+import { DocumentScheduleButton } from '../schedule/index.js';
 import { assigneeName, bodyText, errorText, userName } from '../../app/util.js';
 import { ConfidentialityTag, OverdueTag, PendingTag, RoleTag, StatusTag, UrgencyTag } from '../../components/DocTags.js';
 import { Loading } from '../../components/Loading.js';
@@ -121,6 +122,10 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
               {t('tasks.document.create')}
             </Button>
           )}
+          {/* An invitation ("Giấy mời") becomes a schedule request in one step. */}
+          <Suspense fallback={null}>
+            <DocumentScheduleButton documentId={id} subject={doc.subject} />
+          </Suspense>
           {!doc.contentWithheld && doc.files.length > 0 && (
             <Button
               icon={<MailOutlined />}

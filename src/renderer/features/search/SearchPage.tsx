@@ -1,4 +1,4 @@
-import { CheckSquareOutlined, FileTextOutlined, MailOutlined, SearchOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CheckSquareOutlined, FileTextOutlined, MailOutlined, SearchOutlined } from '@ant-design/icons';
 import { Empty, Input, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { navigate } from '../../app/router.js';
 import { cleanQuery } from '../../components/searchText.js';
 import { useDebounced } from '../../components/useDebounced.js';
 import { useMailConfigured, useMailSearch } from '../mail/index.js';
+import { ScheduleResults, useScheduleSearch } from '../schedule/index.js';
 import { IncomingResults } from './IncomingResults.js';
 import { MailResults } from './MailResults.js';
 import { ResultSection } from './ResultSection.js';
@@ -16,6 +17,7 @@ import { useTaskSearch } from './useTaskSearch.js';
 const INCOMING_LIMIT = 50;
 const MAIL_LIMIT = 50;
 const TASK_LIMIT = 50;
+const SCHEDULE_LIMIT = 50;
 
 /**
  * `#/search?q=`: one box over everything on this machine, accent-insensitive and
@@ -29,6 +31,7 @@ export function SearchPage({ q }: { q: string }): React.JSX.Element {
   const mailConfigured = useMailConfigured();
   const incoming = useIncomingSearch(query, INCOMING_LIMIT);
   const tasks = useTaskSearch(query, TASK_LIMIT);
+  const schedule = useScheduleSearch(query, SCHEDULE_LIMIT);
   const mail = useMailSearch(query, null, MAIL_LIMIT, mailConfigured === true);
 
   // The query follows the address both ways (the navigation's "Tìm kiếm" opens an empty search).
@@ -47,7 +50,8 @@ export function SearchPage({ q }: { q: string }): React.JSX.Element {
   const incomingItems = incoming.query === query ? incoming.items : null;
   const mailItems = mailConfigured && mail.query === query ? mail.items : null;
   const taskItems = tasks.query === query ? tasks.items : null;
-  const nothing = incomingItems?.length === 0 && taskItems?.length === 0 && (mailConfigured === false || mailItems?.length === 0);
+  const scheduleItems = schedule.query === query ? schedule.items : null;
+  const nothing = incomingItems?.length === 0 && taskItems?.length === 0 && scheduleItems?.length === 0 && (mailConfigured === false || mailItems?.length === 0);
 
   return (
     <div className="screen search-page" data-testid="search-page">
@@ -98,6 +102,17 @@ export function SearchPage({ q }: { q: string }): React.JSX.Element {
             testId="search-tasks"
           >
             <TaskResults items={taskItems ?? []} query={query} />
+          </ResultSection>
+          <ResultSection
+            icon={<CalendarOutlined />}
+            title={t('search.section.schedule')}
+            count={scheduleItems?.length ?? null}
+            limit={SCHEDULE_LIMIT}
+            error={schedule.error}
+            emptyText={t('search.noneSchedule')}
+            testId="search-schedule"
+          >
+            <ScheduleResults items={scheduleItems ?? []} query={query} />
           </ResultSection>
           {mailConfigured && (
             <ResultSection

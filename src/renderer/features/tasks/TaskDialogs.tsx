@@ -8,7 +8,7 @@ import { Alert, DatePicker, Form, Input, Modal, Radio, Rate, Select, Slider, Tre
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canHandDownTask, pendingExtension, reassignableTaskAssignments, TASK_ROLE_LABELS, type Task, type TaskAssignment, type TaskFile } from '../../../shared/tasks/index.js';
+import { canHandDownTask, pendingExtension, reassignableTaskAssignments, TASK_LIMITS, TASK_ROLE_LABELS, type Task, type TaskAssignment, type TaskFile } from '../../../shared/tasks/index.js';
 import { formatDateVi, vnToday } from '../../../shared/text/vietnamese.js';
 import { useApp, useMe } from '../../app/AppContext.js';
 import { newId, unitName, userName } from '../../app/util.js';
@@ -16,7 +16,7 @@ import { filterTreeNode } from '../../components/pickerFilter.js';
 import { allValues, blockEnterSubmit, isPast, orgTree, type TreeNode } from '../incoming/index.js';
 import { clampPercent, loc } from './format.js';
 import { TASK_TEXT_LIMITS as L } from './limits.js';
-import { TaskFilesInput } from './TaskFiles.js';
+import { AttachmentFilesInput } from '../../components/AttachmentFiles.js';
 import { useTaskMutate } from './useTask.js';
 
 interface DialogProps {
@@ -265,7 +265,7 @@ export function ReportDialog({ task, kind, onClose }: DialogProps & { kind: 'pro
         <Input.TextArea rows={4} maxLength={L.note} showCount placeholder={t('tasks.report.notePlaceholder')} autoFocus data-testid="task-report-note" />
       </Form.Item>
       <Form.Item name="files" label={t('tasks.report.files')}>
-        <TaskFilesInput testId="task-report-files" />
+        <AttachmentFilesInput max={TASK_LIMITS.files} testId="task-report-files" prefix="task" />
       </Form.Item>
       {formError && <Typography.Text type="danger">{formError}</Typography.Text>}
     </ActionModal>
@@ -443,7 +443,7 @@ export function CompleteTaskDialog({ task, onClose }: DialogProps): React.JSX.El
         <Input.TextArea rows={4} maxLength={L.note} showCount autoFocus data-testid="task-complete-note" />
       </Form.Item>
       <Form.Item name="files" label={t('tasks.complete.files')}>
-        <TaskFilesInput testId="task-complete-files" />
+        <AttachmentFilesInput max={TASK_LIMITS.files} testId="task-complete-files" prefix="task" />
       </Form.Item>
       {formError && <Typography.Text type="danger">{formError}</Typography.Text>}
     </ActionModal>

@@ -2,7 +2,7 @@ import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Se
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_DEADLINE_WORKING_DAYS, mainAssignment, TASK_PRIORITIES, TASK_PRIORITY_LABELS, type Task, type TaskFile, type TaskMutationInput, type TaskPriority } from '../../../shared/tasks/index.js';
+import { MAX_DEADLINE_WORKING_DAYS, mainAssignment, TASK_LIMITS, TASK_PRIORITIES, TASK_PRIORITY_LABELS, type Task, type TaskFile, type TaskMutationInput, type TaskPriority } from '../../../shared/tasks/index.js';
 import { formatDateVi, vnToday } from '../../../shared/text/vietnamese.js';
 import { useApp, useMe } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
@@ -11,7 +11,7 @@ import { filterTreeNode } from '../../components/pickerFilter.js';
 import { allValues, assigneeValue, blockEnterSubmit, isPast, orgTree, parseAssignee, type TreeNode } from '../incoming/index.js';
 import { loc, previewDeadline, weekdayName } from './format.js';
 import { TASK_TEXT_LIMITS as L } from './limits.js';
-import { TaskFilesInput } from './TaskFiles.js';
+import { AttachmentFilesInput } from '../../components/AttachmentFiles.js';
 import { useTaskMutate } from './useTask.js';
 // Its own styles: a document view opens this dialog before any other tasks screen has loaded them.
 import './tasks.css';
@@ -235,7 +235,7 @@ export function TaskFormDialog({ mode, onClose, onCreated }: { mode: TaskFormMod
         </Form.Item>
         {!editing && (
           <Form.Item name="files" label={t('tasks.form.files')}>
-            <TaskFilesInput />
+            <AttachmentFilesInput max={TASK_LIMITS.files} testId="task-files-input" prefix="task" />
           </Form.Item>
         )}
         <div className="form-row">

@@ -36,7 +36,7 @@ import { Loading } from '../../components/Loading.js';
 import { PendingTag } from '../../components/DocTags.js';
 import { clampPercent, deadlineClass, deadlineText, handlerName, loc, offeredActions, type TaskAction } from './format.js';
 import { AcceptTaskDialog, CompleteTaskDialog, DecideExtensionDialog, ExtensionRequestDialog, ReassignTaskDialog, ReportDialog, TextActionDialog } from './TaskDialogs.js';
-import { TaskFileList } from './TaskFiles.js';
+import { AttachmentFileList } from '../../components/AttachmentFiles.js';
 import { TaskFormDialog } from './TaskFormDialog.js';
 import { DueSoonTag, PriorityTag, TaskOverdueTag, TaskRoleTag, TaskStatusTag } from './TaskTags.js';
 import { useTask, useTaskMutate } from './useTask.js';
@@ -282,7 +282,7 @@ function InfoSection({ view }: { view: TaskViewData }): React.JSX.Element {
         <Typography.Text type="secondary">{t('tasks.view.noDescription')}</Typography.Text>
       )}
       <Typography.Title level={5}>{t('tasks.view.files')}</Typography.Title>
-      {task.files.length > 0 ? <TaskFileList files={task.files} /> : <Typography.Text type="secondary">{t('tasks.view.noFiles')}</Typography.Text>}
+      {task.files.length > 0 ? <AttachmentFileList files={task.files} testId="task-files" prefix="task" /> : <Typography.Text type="secondary">{t('tasks.view.noFiles')}</Typography.Text>}
     </section>
   );
 }
@@ -299,7 +299,7 @@ function ResultSection({ view }: { view: TaskViewData }): React.JSX.Element | nu
           <Typography.Title level={5}>{t('tasks.view.result')}</Typography.Title>
           <Typography.Text type="secondary">{t('tasks.view.resultBy', { name: userName(org, result.by), time: formatDateTimeVi(result.at) })}</Typography.Text>
           {result.note && <div className="task-description">{result.note}</div>}
-          <TaskFileList files={result.files} testId="task-result-files" />
+          <AttachmentFileList files={result.files} testId="task-result-files" prefix="task" />
         </>
       )}
       {evaluation && (
@@ -341,7 +341,7 @@ function ReportsSection({ view }: { view: TaskViewData }): React.JSX.Element {
               {pending.has(r.createdAt) && r.authorId === me.id && <PendingTag />}
             </div>
             {r.note && <div className="opinion-text">{r.note}</div>}
-            <TaskFileList files={r.files} testId="task-report-files" />
+            <AttachmentFileList files={r.files} testId="task-report-files" prefix="task" />
           </div>
         ))
       )}
