@@ -121,15 +121,21 @@ describe('the printed week', () => {
     for (const hidden of ['đang chờ xếp', 'bị từ chối', 'huỷ khi còn dự thảo', 'của tuần khác']) expect(page).not.toContain(hidden);
   });
 
-  it('gives every day its block: a dash when nothing is planned, the holiday named', async () => {
+  it('gives every working day its block: a dash when nothing is planned, the holiday named; a weekend day only when planned', async () => {
     // The week of 02/09/2026 (Quốc khánh, with 01/09 off next to it).
     const entries = [sampleEntry({ date: '2026-08-31', content: 'Họp chuẩn bị Lễ kỷ niệm Quốc khánh' })];
     const page = (await extract(await render(entries, publishedWeek('2026-08-31'), '2026-08-31')))[0]!;
     expect(page).toContain('(Tuần 36, từ 31/08 đến 06/09/2026)');
     expect(page).toContain('(Quốc khánh)');
-    for (const d of ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật']) expect(page).toContain(d);
-    // Six days without entries: six dashes.
-    expect(page.match(/(?:^| )–(?= |$)/gu)?.length).toBe(6);
+    for (const d of ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu']) expect(page).toContain(d);
+    for (const d of ['Thứ Bảy', 'Chủ nhật']) expect(page).not.toContain(d);
+    // Four working days without entries: four dashes.
+    expect(page.match(/(?:^| )–(?= |$)/gu)?.length).toBe(4);
+    // A Saturday with a meeting (a day worked in exchange, or a visit) is printed.
+    const saturday = [...entries, sampleEntry({ date: '2026-09-05', content: 'Kiểm tra công tác chuẩn bị năm học mới' })];
+    const withSaturday = (await extract(await render(saturday, publishedWeek('2026-08-31'), '2026-08-31')))[0]!;
+    expect(withSaturday).toContain('Thứ Bảy');
+    expect(withSaturday).not.toContain('Chủ nhật');
   });
 
   it('prints a draft as such, dated the day it is printed, and issued by the agency when there is no office', async () => {

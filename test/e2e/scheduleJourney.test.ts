@@ -192,7 +192,7 @@ describe('e2e: a week of the schedule, from two units’ requests to a published
     await attrIs(page.getByTestId('sched-empty'), 'data-kind', 'not-published', { timeout: LONG });
 
     // The meeting: Tuesday 08:00–10:00, the vice-chairman to chair, the specialist to attend, a room of the agency.
-    const requestButton = page.locator('.sched-actions').getByTestId('sched-request');
+    const requestButton = page.getByTestId('sched-new-request');
     await requestButton.click();
     let dialog = formOf(page);
     await visible(dialog);

@@ -12,8 +12,9 @@
  *
  * The schedule is issued by the office that compiles it (Văn phòng) under the agency, as the
  * provinces' paper schedules are; without an office unit, by the agency alone. The date line is
- * the publication's (a draft's: the print's). Every day of the week has its block, a dash when
- * nothing is planned, the holiday named; rows are sorted by time, the part of the day (Sáng,
+ * the publication's (a draft's: the print's). Every working day has its block, a dash when
+ * nothing is planned, the holiday named; Saturday and Sunday only when something is planned (as
+ * the app's week shows them); rows are sorted by time, the part of the day (Sáng,
  * Chiều, Tối) printed where it begins. Highlighted entries are bold; entries changed after the
  * publication say so ("Bổ sung", "Điều chỉnh: thời gian, địa điểm"); an entry cancelled after
  * the publication stays, struck through, with "(Hoãn: lý do)". Long cells wrap; a row that does
@@ -32,7 +33,7 @@ import { holidayName } from '../../../shared/domain/workingDays.js';
 import type { Agency } from '../../../shared/model/organisation.js';
 import { DAY_PART_LABELS, DAY_PARTS, ENTRY_FIELD_LABELS, REVISION_CHANGE_LABELS } from '../../../shared/schedule/constants.js';
 import type { ScheduleEntry, ScheduleWeek } from '../../../shared/schedule/model.js';
-import { entryInterval, isoWeek, revisionLabel, weekdayName, weekDays, weekTitle } from '../../../shared/schedule/week.js';
+import { entryInterval, isoWeek, isoWeekday, revisionLabel, weekdayName, weekDays, weekTitle } from '../../../shared/schedule/week.js';
 import { compareVi, formatDateVi, nfcDeep, placeDateLine, VN_OFFSET_MS } from '../../../shared/text/vietnamese.js';
 import { fontFace, SubsetFont, type FontStyle } from '../util/pdfFonts.js';
 
@@ -437,6 +438,7 @@ export async function weekPdf(raw: { agency: Agency; org: OrgView; weekStart: st
   const entries = input.entries.filter((e) => printable(e, input.weekStart));
   for (const day of weekDays(input.weekStart)) {
     const list = entries.filter((e) => e.date === day).sort(byTime);
+    if (list.length === 0 && isoWeekday(day) >= 6) continue;
     const rows = list.length === 0 ? [DASH_ROW] : list.map((e, i) => entryRow(e, input.org, i === 0 || list[i - 1]!.part !== e.part));
     drawDay(w, day, rows);
   }

@@ -985,6 +985,8 @@ export const en: Messages = {
       return: 'Return',
       submitTitle: 'Submit the week for approval',
       submitText: 'The draft of {{week}} will be submitted to the agency leaders.',
+      submitRequests: '{{n}} requests are still waiting (schedule, merge or reject them). Submit anyway?',
+      notPublished: 'Not published yet',
       note: 'Note (optional)',
       approveTitle: 'Approve and publish the week',
       approveText: '{{week}} will be published and everyone in the agency will see it. After that, every change is a revision.',

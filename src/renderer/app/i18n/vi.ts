@@ -977,6 +977,8 @@ export const vi = {
       return: 'Trả lại',
       submitTitle: 'Trình lãnh đạo duyệt lịch tuần',
       submitText: 'Dự thảo lịch {{week}} sẽ được trình lãnh đạo cơ quan duyệt.',
+      submitRequests: 'Còn {{n}} đăng ký chưa xử lý (xếp lịch, gộp hoặc từ chối). Vẫn trình duyệt?',
+      notPublished: 'Chưa ban hành',
       note: 'Ghi chú (không bắt buộc)',
       approveTitle: 'Duyệt và ban hành lịch tuần',
       approveText: 'Lịch {{week}} sẽ được ban hành và mọi người trong cơ quan đều xem được. Sau khi ban hành, mỗi thay đổi là một lần điều chỉnh.',

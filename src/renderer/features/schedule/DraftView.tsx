@@ -286,7 +286,13 @@ function WeekActionsBar({ data }: { data: WeekViewResult }): React.JSX.Element {
       {dialog === 'submit' && (
         <TextDialog
           title={t('schedule.week.submitTitle')}
-          text={<Typography.Paragraph>{t('schedule.week.submitText', { week: title })}</Typography.Paragraph>}
+          text={
+            <>
+              <Typography.Paragraph>{t('schedule.week.submitText', { week: title })}</Typography.Paragraph>
+              {requests > 0 && <Alert type="warning" showIcon className="form-note" title={t('schedule.week.submitRequests', { n: requests })} />}
+              {data.conflicts.length > 0 && <Alert type="warning" showIcon className="form-note" title={t('schedule.week.approveConflicts', { n: data.conflicts.length })} />}
+            </>
+          }
           label={t('schedule.week.note')}
           okText={t('schedule.week.submit')}
           required={false}

@@ -134,13 +134,12 @@ export function EntryPage({ id }: { id: string }): React.JSX.Element {
           <ConflictSection view={view} />
         </div>
         <div className="doc-side">
-          <Tabs
-            defaultActiveKey={entry.changes.length > 0 ? 'changes' : 'history'}
+          <SideTabs
+            changes={entry.changes.length}
             items={[
               { key: 'changes', label: entry.changes.length > 0 ? `${t('schedule.entry.tabs.changes')} (${entry.changes.length})` : t('schedule.entry.tabs.changes'), children: <ChangesPanel view={view} /> },
               { key: 'history', label: t('schedule.entry.tabs.history'), children: <HistoryPanel view={view} /> },
             ]}
-            data-testid="sched-entry-tabs"
           />
         </div>
       </div>
@@ -329,4 +328,19 @@ function HistoryPanel({ view }: { view: View }): React.JSX.Element {
   );
   if (items.length === 0) return <Empty description={t('schedule.entry.historyEmpty')} />;
   return <Timeline items={items} className="history" data-testid="sched-history" />;
+}
+
+/**
+ * The side panel's tabs: "Điều chỉnh" when the entry was changed after publication, else
+ * "Quá trình". A change made while the page is open (the office's own edit, or one pulled)
+ * brings its tab forward, so what just changed is what the user sees.
+ */
+function SideTabs({ changes, items }: { changes: number; items: { key: string; label: string; children: React.ReactNode }[] }): React.JSX.Element {
+  const [active, setActive] = useState(changes > 0 ? 'changes' : 'history');
+  const [seen, setSeen] = useState(changes);
+  if (changes !== seen) {
+    setSeen(changes);
+    if (changes > seen) setActive('changes');
+  }
+  return <Tabs activeKey={active} onChange={setActive} items={items} data-testid="sched-entry-tabs" />;
 }

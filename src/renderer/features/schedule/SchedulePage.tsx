@@ -91,7 +91,7 @@ export function SchedulePage({ route }: { route: ScheduleRoute }): React.JSX.Ele
             {weekTitle(weekStart, lang)}
           </Typography.Title>
           <Space size={6} wrap className="sched-status-line">
-            {week ? <WeekStatusTag status={week.status} /> : header && <WeekStatusTag status="draft" />}
+            {header && <WeekStatusTag status={week?.status ?? 'draft'} seesDrafts={header.canCompile} />}
             {week?.status === 'published' && (
               <Tag className="sched-revision" data-testid="sched-revision" data-revision={week.revision}>
                 {revisionLabel(week.revision, lang)}
@@ -274,7 +274,7 @@ function PageActions({
           </Dropdown>
         </Space.Compact>
       ) : (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => onCreate('request')} disabled={data?.canRequest === false} data-testid="sched-request">
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => onCreate('request')} disabled={data?.canRequest === false} data-testid="sched-new-request">
           {t('schedule.actions.request')}
         </Button>
       )}
