@@ -6,6 +6,8 @@
  *   renderer never imports main/ or server/, nor Node built-ins
  *            nor (at run time) any shared module that reaches zod, nor zod itself
  *            (§24: the rules and rights it needs are zod-free; types come by `import type`)
+ *   node     (src/node) Node-only code the server and the core both use (the PDF font subsetter):
+ *            imports shared, node and packages, never a runtime's code; the renderer never imports it
  *   shell    is the only place that imports 'electron', and never reaches server
  *            code, directly or through what it imports (the demo agency runs in
  *            its own process, src/main/web/demoProcess.ts)
@@ -21,11 +23,12 @@ export interface Violation {
   rule: string;
 }
 
-type Layer = 'shared' | 'server' | 'core' | 'shell' | 'web' | 'renderer' | 'other';
+type Layer = 'shared' | 'node' | 'server' | 'core' | 'shell' | 'web' | 'renderer' | 'other';
 
 export function layerOf(path: string): Layer {
   const p = path.split(sep).join('/');
   if (p.includes('src/shared/')) return 'shared';
+  if (p.includes('src/node/')) return 'node';
   if (p.includes('src/server/')) return 'server';
   if (p.includes('src/main/core/')) return 'core';
   if (p.includes('src/main/shell/')) return 'shell';
@@ -77,8 +80,12 @@ export function checkFile(file: string, source: string): Violation[] {
         if (specifier === 'electron' || specifier.startsWith('electron/')) bad('core never imports electron');
         break;
       case 'renderer':
-        if (target === 'core' || target === 'shell' || target === 'web' || target === 'server') bad('renderer never imports main or server');
+        if (target === 'core' || target === 'shell' || target === 'web' || target === 'server' || target === 'node') bad('renderer never imports main, server or node code');
         if (target === 'package' && isNodeBuiltin(specifier)) bad('renderer never imports Node built-ins');
+        break;
+      case 'node':
+        if (target !== 'package' && target !== 'shared' && target !== 'node') bad('node code imports only shared, node and packages');
+        if (specifier === 'electron') bad('only the shell imports electron');
         break;
       case 'web':
         if (target === 'shell' || target === 'renderer') bad('web host never imports shell or renderer code');

@@ -36,6 +36,15 @@ describe('layering', () => {
     expect(checkSliceImports('/r/src/main/core/tasks/store.ts', "import { Outbox } from '../sync/outbox.js';")).toHaveLength(0);
   });
 
+  it('lets the server and the core share Node-only code in src/node, which imports no runtime and the renderer never loads', () => {
+    expect(checkFile('/r/src/server/seed/content/pdf.ts', "import { fontFace } from '../../../node/pdfFonts.js';")).toHaveLength(0);
+    expect(checkFile('/r/src/main/core/schedule/pdf.ts', "import { fontFace } from '../../../node/pdfFonts.js';")).toHaveLength(0);
+    expect(checkFile('/r/src/node/pdfFonts.ts', "import { readFileSync } from 'node:fs'; import { nfc } from '../shared/text/vietnamese.js';")).toHaveLength(0);
+    expect(checkFile('/r/src/node/pdfFonts.ts', "import { loadTask } from '../server/tasks/index.js';")).toHaveLength(1);
+    expect(checkFile('/r/src/node/pdfFonts.ts', "import { Outbox } from '../main/core/sync/outbox.js';")).toHaveLength(1);
+    expect(checkFile('/r/src/renderer/app/x.tsx', "import { fontFace } from '../../node/pdfFonts.js';")).toHaveLength(1);
+  });
+
   it('catches the server importing main', () => {
     expect(checkFile('/r/src/server/http/x.ts', "import { c } from '../../main/core/core.js';")).toHaveLength(1);
   });

@@ -35,7 +35,7 @@ import { DAY_PART_LABELS, DAY_PARTS, ENTRY_FIELD_LABELS, REVISION_CHANGE_LABELS 
 import type { ScheduleEntry, ScheduleWeek } from '../../../shared/schedule/model.js';
 import { entryInterval, isoWeek, isoWeekday, revisionLabel, weekdayName, weekDays, weekTitle } from '../../../shared/schedule/week.js';
 import { compareVi, formatDateVi, nfcDeep, placeDateLine, VN_OFFSET_MS } from '../../../shared/text/vietnamese.js';
-import { fontFace, SubsetFont, type FontStyle } from '../util/pdfFonts.js';
+import { fontFace, SubsetFont, type FontStyle } from '../../../node/pdfFonts.js';
 
 export interface WeekPdfInput {
   agency: Agency;
@@ -49,7 +49,8 @@ export interface WeekPdfInput {
   printedAt: Date;
 }
 
-type Style = FontStyle;
+/** The faces the printed week uses (the stamp face is the seed's). */
+type Style = Exclude<FontStyle, 'stamp'>;
 
 // ---------------------------------------------------------------------------------------------
 // Geometry (points). A4 landscape; margins 20 mm left, 15 mm elsewhere.

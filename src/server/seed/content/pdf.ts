@@ -16,11 +16,11 @@ import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, type PDFRef } from 'pdf-lib';
 import type { Confidentiality, Urgency } from '../../../shared/incoming/model.js';
 import { formatDateVi, nfcDeep, placeDateLine } from '../../../shared/text/vietnamese.js';
-import { SubsetFont, fontFace, type FontStyle } from './fonts.js';
+import { SubsetFont, fontFace, type FontStyle } from '../../../node/pdfFonts.js';
 import { fillerParagraphs, genericBody } from './prose.js';
 import { createRandom, hashSeed } from './random.js';
 
-export { dejavuFontDir } from './fonts.js';
+export { dejavuFontDir } from '../../../node/pdfFonts.js';
 
 export interface IncomingPdfInput {
   /** "Bộ Nội vụ", "Sở Tài chính tỉnh Kon Tum", "UBND huyện Đăk Hà". */
