@@ -1,5 +1,6 @@
 /**
- * Fast per-document TrueType subsetting for the demo PDFs.
+ * Fast per-document TrueType subsetting for the PDFs the server's demo seed and the core print
+ * (src/node: Node-only code both runtimes use; scripts/check-layers.ts).
  *
  * Why not `pdf.embedFont(bytes, { subset: true })`: with pdf-lib 1.17 and @pdf-lib/fontkit,
  * every drawn string goes through fontkit's OpenType shaper (GSUB/GPOS, about 0.2–0.5 ms a
