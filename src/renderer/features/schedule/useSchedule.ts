@@ -1,9 +1,7 @@
-import { App } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { EntryView, ScheduleMutationInput, ScheduleNotice, ScheduleViewName, WeekViewResult } from '../../../shared/schedule/index.js';
 import { useApp, useChanged, useRpc } from '../../app/AppContext.js';
-import { errorText } from '../../app/util.js';
+import { useQueueMutation, useRecordView, type RecordState } from '../../components/useRecord.js';
 
 /** Local data the week depends on: its entries and weeks, the people it names; "Lịch của tôi" also shows task and document deadlines. */
 const WEEK_SCOPES = ['schedule', 'org', 'session', 'tasks', 'incoming'] as const;
@@ -61,62 +59,19 @@ export function useWeek(query: WeekQuery | null): WeekState {
   return { data, dataQuery, loading, error, reload };
 }
 
-export interface EntryState {
-  view: EntryView | null;
-  loading: boolean;
-  error: unknown;
-  reload(): void;
-}
+export type EntryState = RecordState<EntryView>;
 
-/** One entry with what the user may do to it, re-read live. */
+/** One entry with what the user may do to it, re-read live (its conflicts name other entries: every schedule change wakes it). */
 export function useEntry(id: string): EntryState {
-  const rpc = useRpc();
-  const [view, setView] = useState<EntryView | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const reload = useCallback(() => {
-    rpc.call('schedule.get', { id }).then(
-      (v) => {
-        setView(v);
-        setError(null);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        setError(e);
-        setLoading(false);
-      },
-    );
-  }, [rpc, id]);
-  useEffect(reload, [reload]);
-  useChanged(ENTRY_SCOPES, reload);
-  return { view, loading, error, reload };
+  return useRecordView<EntryView>('schedule.get', id, ENTRY_SCOPES, false);
 }
 
 export type ScheduleMutate = (m: ScheduleMutationInput, opts?: { quiet?: boolean }) => Promise<boolean>;
 
-/**
- * Queue a schedule action: the core checks it with the shared rules (offline too), makes it
- * durable in the outbox and applies it optimistically. A refusal by the rules comes back at
- * once; one by the server later, as a `rejected` event (the sync indicator shows it).
- */
+/** Queue a schedule action (useQueueMutation). */
 export function useScheduleMutate(): ScheduleMutate {
-  const rpc = useRpc();
-  const { message } = App.useApp();
-  const { t } = useTranslation();
-  const { lang } = useApp();
-  return useCallback(
-    async (m, opts) => {
-      try {
-        await rpc.call('mutate', { name: m.name, args: m.args });
-        if (!opts?.quiet) void message.success(t('view.queued'));
-        return true;
-      } catch (err) {
-        void message.error(errorText(err, lang, t('app.unexpected')), 6);
-        return false;
-      }
-    },
-    [rpc, message, t, lang],
-  );
+  const queue = useQueueMutation();
+  return useCallback((m, opts) => queue(m.name, m.args, opts), [queue]);
 }
 
 /** My notices of revisions (newest first), re-read when the schedule changes. */

@@ -1,68 +1,22 @@
-import { App } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { TaskListName, TaskMutationInput, TaskMutationName } from '../../../shared/tasks/index.js';
 import type { TaskListItem, TaskView } from '../../../shared/tasks/rpc.js';
-import { useApp, useChanged, useRpc } from '../../app/AppContext.js';
-import { errorText } from '../../app/util.js';
+import { useChanged, useRpc } from '../../app/AppContext.js';
+import { useQueueMutation, useRecordView, type RecordState } from '../../components/useRecord.js';
 
 /** Local data a task screen depends on: the task itself, the people and units it names, files it shows. */
 const SCOPES = ['tasks', 'org', 'session', 'files'] as const;
 
-export interface TaskState {
-  view: TaskView | null;
-  loading: boolean;
-  error: unknown;
-  reload(): void;
-}
+export type TaskState = RecordState<TaskView>;
 
 /** One task as the core shows it (confirmed state with pending local changes applied), re-read live. */
 export function useTask(id: string): TaskState {
-  const rpc = useRpc();
-  const [view, setView] = useState<TaskView | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const reload = useCallback(() => {
-    rpc.call('tasks.get', { id }).then(
-      (v) => {
-        setView(v);
-        setError(null);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        setError(e);
-        setLoading(false);
-      },
-    );
-  }, [rpc, id]);
-  useEffect(reload, [reload]);
-  useChanged(SCOPES, reload, { id });
-  return { view, loading, error, reload };
+  return useRecordView<TaskView>('tasks.get', id, SCOPES);
 }
 
-/**
- * Queue a task action: the core checks it with the shared rules (offline too), makes it
- * durable in the outbox and applies it optimistically. A refusal by the rules comes back
- * at once; one by the server later, as a `rejected` event (the sync indicator shows it).
- */
+/** Queue a task action (useQueueMutation), typed by the tasks slice's names. */
 export function useTaskMutate(): <N extends TaskMutationName>(name: N, args: TaskMutationInput<N>, opts?: { quiet?: boolean }) => Promise<boolean> {
-  const rpc = useRpc();
-  const { message } = App.useApp();
-  const { t } = useTranslation();
-  const { lang } = useApp();
-  return useCallback(
-    async (name, args, opts) => {
-      try {
-        await rpc.call('mutate', { name, args });
-        if (!opts?.quiet) void message.success(t('view.queued'));
-        return true;
-      } catch (err) {
-        void message.error(errorText(err, lang, t('app.unexpected')), 6);
-        return false;
-      }
-    },
-    [rpc, message, t, lang],
-  );
+  return useQueueMutation();
 }
 
 /** The badge counts of the list tabs, re-read when tasks change. */
