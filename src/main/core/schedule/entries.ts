@@ -7,6 +7,7 @@
 import type { OrgView } from '../../../shared/domain/org.js';
 import { DAY_PARTS, myEntryRole, type ConflictEntry, type DayPart, type EntryStatus, type ScheduleEntry, type ScheduleWeek } from '../../../shared/schedule/index.js';
 import type { EntryChangeMark, EntryItem } from '../../../shared/schedule/rpc.js';
+import { entryFieldsOf } from '../../../shared/schedule/schemas.js';
 import type { Viewer } from '../sync/kinds.js';
 
 export type MyEntryRole = EntryItem['myRole'];
@@ -75,30 +76,17 @@ export function lastChangeOf(e: Pick<ScheduleEntry, 'changes'>): EntryChangeMark
 
 /** One line of the week (what the table shows). */
 export function itemOf(e: ScheduleEntry, myRole: MyEntryRole, pending: boolean): EntryItem {
+  const { files, ...fields } = entryFieldsOf(e);
   return {
+    ...fields,
     id: e.id,
     weekStart: e.weekStart,
-    date: e.date,
-    part: e.part,
-    start: e.start,
-    end: e.end,
-    content: e.content,
-    chairId: e.chairId,
-    participantUserIds: [...e.participantUserIds],
-    participantUnitIds: [...e.participantUnitIds],
-    guests: e.guests,
-    roomId: e.roomId,
-    place: e.place,
-    preparingUnitId: e.preparingUnitId,
-    notes: e.notes,
-    highlight: e.highlight,
-    link: e.link ? { ...e.link } : null,
     status: e.status,
     requestedBy: e.requestedBy,
     requestingUnitId: e.requestingUnitId,
     reason: e.reason,
     mergedInto: e.mergedInto,
-    fileCount: e.files.length,
+    fileCount: files.length,
     lastChange: lastChangeOf(e),
     myRole,
     pending,
