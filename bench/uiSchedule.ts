@@ -83,7 +83,7 @@ export async function benchUiSchedule(): Promise<void> {
     await seedDemo(server.context, { documents: DOCS, withPdfs: false, schedule: { weeksBack: WEEKS, weeksAhead: 3, perWeek: BENCH_PER_WEEK } });
     const held = await heldOnServer(server);
     const entries = [...held.entriesByWeek.values()].reduce((a, b) => a + b, 0);
-    const name = `UI, schedule of ${held.weeks.toLocaleString('en')} weeks (${entries.toLocaleString('en')} entries) + ${held.documents.toLocaleString('en')} documents + ${held.tasks.toLocaleString('en')} tasks in the cache`;
+    const name = `UI, schedule of ${(WEEKS + 4).toLocaleString('en')} weeks (${entries.toLocaleString('en')} entries, ${held.weeks.toLocaleString('en')} week records) + ${held.documents.toLocaleString('en')} documents + ${held.tasks.toLocaleString('en')} tasks in the cache`;
     const w = await openWindow(browser, desktop);
     const { page } = w;
     await signIn(page, server.url, DEMO_USERS.leader, DEMO_PASSWORD);
