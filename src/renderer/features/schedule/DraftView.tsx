@@ -15,7 +15,7 @@ import { unitName, userName } from '../../app/util.js';
 import { PendingTag } from '../../components/DocTags.js';
 import { conflictedIds, dayLabel, locationText, participantsText, partLabel, timeLabel, type ConflictRef } from './format.js';
 import { CancelDialog, MergeDialog, RejectDialog, TextDialog } from './ScheduleDialogs.js';
-import { EntryStatusTag, MyRoleTag } from './ScheduleTags.js';
+import { RoleChip, StatusChip } from './RowChips.js';
 import { useConflictLines } from './useConflictLines.js';
 import { useScheduleMutate } from './useSchedule.js';
 import { WeekTable } from './WeekTable.js';
@@ -174,8 +174,8 @@ function RequestCard({ entry, data, onEdit, onDialog }: { entry: EntryItem; data
           {entry.content}
         </a>
         <Space size={4} wrap className="sched-tags">
-          <EntryStatusTag status={entry.status} />
-          <MyRoleTag role={entry.myRole} />
+          <StatusChip status={entry.status} />
+          <RoleChip role={entry.myRole} />
           {entry.pending && <PendingTag />}
         </Space>
         <div className="sched-request-meta">

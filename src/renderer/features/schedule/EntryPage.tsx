@@ -13,7 +13,8 @@ import { Loading } from '../../components/Loading.js';
 import { changeLines, chairOf, loc, locationText, partLabel, timeLabel, type ConflictRef } from './format.js';
 import { EntryFormDialog } from './EntryFormDialog.js';
 import { CancelDialog, MergeDialog, RejectDialog } from './ScheduleDialogs.js';
-import { ChangeMarkTag, EntryStatusTag, MyRoleTag, WeekStatusTag } from './ScheduleTags.js';
+import { ChangeChip, RoleChip, StatusChip } from './RowChips.js';
+import { WeekStatusTag } from './ScheduleTags.js';
 import { useConflictLines } from './useConflictLines.js';
 import { useEntry, useScheduleMutate } from './useSchedule.js';
 import './schedule.css';
@@ -90,10 +91,10 @@ export function EntryPage({ id }: { id: string }): React.JSX.Element {
                 {weekdayName(entry.date, lang)}, {formatDateVi(entry.date)} · {partLabel(entry.part, lang)}
                 {entry.start ? ` ${timeLabel(entry, lang)}` : ''}
               </Tag>
-              <EntryStatusTag status={entry.status} />
+              <StatusChip status={entry.status} />
               {view.week && <WeekStatusTag status={view.week.status} />}
-              {lastChange && <ChangeMarkTag mark={{ revision: lastChange.revision, change: lastChange.change, fields: lastChange.fields, reason: lastChange.reason, at: lastChange.at }} />}
-              <MyRoleTag role={view.myRole} />
+              {lastChange && <ChangeChip mark={{ revision: lastChange.revision, change: lastChange.change, fields: lastChange.fields, reason: lastChange.reason, at: lastChange.at }} />}
+              <RoleChip role={view.myRole} />
               {(view.pending.length > 0 || view.pendingCreate) && <PendingTag />}
             </Space>
           </div>

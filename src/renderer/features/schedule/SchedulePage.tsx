@@ -1,5 +1,5 @@
 import { CalendarOutlined, DownOutlined, ExportOutlined, ImportOutlined, LeftOutlined, PlusOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
-import { Alert, App, Badge, Button, DatePicker, Dropdown, Empty, Result, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, DatePicker, Dropdown, Empty, Result, Select, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -65,7 +65,7 @@ export function SchedulePage({ route }: { route: ScheduleRoute }): React.JSX.Ele
     go({ date: weekStartOf(date), view: target, leaderId: null });
   };
 
-  const tabs = [
+  const tabs: { key: ScheduleViewName; label: React.ReactNode }[] = [
     { key: 'agency', label: <span data-testid="sched-tab-agency">{t('schedule.views.agency')}</span> },
     {
       key: 'draft',
@@ -133,7 +133,7 @@ export function SchedulePage({ route }: { route: ScheduleRoute }): React.JSX.Ele
         </div>
       </div>
 
-      <Tabs activeKey={view} onChange={(k) => go({ view: k as ScheduleViewName, leaderId: null })} items={tabs} className="sched-tabs" data-testid="sched-tabs" />
+      <ViewTabs active={view} onChange={(k) => go({ view: k, leaderId: null })} items={tabs} label={t('schedule.title')} />
       <RecentNotices />
 
       <Spin spinning={shown !== null && data === null} delay={200}>
@@ -299,5 +299,39 @@ function PageActions({
         </Button>
       </Dropdown>
     </Space>
+  );
+}
+
+/**
+ * The view tabs, as a plain tablist (arrow keys move between them): antd's Tabs measure their
+ * ink bar on every mount, which forced a layout of the whole week while it was being painted.
+ */
+function ViewTabs({ active, onChange, items, label }: { active: ScheduleViewName; onChange: (k: ScheduleViewName) => void; items: { key: ScheduleViewName; label: React.ReactNode }[]; label: string }): React.JSX.Element {
+  const move = (e: React.KeyboardEvent<HTMLDivElement>): void => {
+    const i = items.findIndex((it) => it.key === active);
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0 || i < 0) return;
+    e.preventDefault();
+    const next = items[(i + step + items.length) % items.length]!;
+    onChange(next.key);
+    e.currentTarget.querySelector<HTMLButtonElement>(`[data-key="${next.key}"]`)?.focus();
+  };
+  return (
+    <div className="sched-tabs" role="tablist" aria-label={label} data-testid="sched-tabs" onKeyDown={move}>
+      {items.map((it) => (
+        <button
+          key={it.key}
+          type="button"
+          role="tab"
+          aria-selected={it.key === active}
+          tabIndex={it.key === active ? 0 : -1}
+          className={`sched-tab${it.key === active ? ' is-active' : ''}`}
+          data-key={it.key}
+          onClick={() => onChange(it.key)}
+        >
+          {it.label}
+        </button>
+      ))}
+    </div>
   );
 }

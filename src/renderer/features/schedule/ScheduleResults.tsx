@@ -9,7 +9,7 @@ import { PendingTag } from '../../components/DocTags.js';
 import { Highlight } from '../../components/Highlight.js';
 import { useSearch } from '../../components/useSearch.js';
 import { chairOf, locationText, partLabel, timeLabel } from './format.js';
-import { EntryStatusTag } from './ScheduleTags.js';
+import { StatusChip } from './RowChips.js';
 import { weekdayName } from '../../../shared/schedule/index.js';
 
 /** `schedule.search` (offline, accent-insensitive, only what the user may see), re-run when the schedule changes. */
@@ -45,7 +45,7 @@ export function ScheduleResults({ items, query }: { items: EntryItem[]; query: s
                 {meta.join(' · ')}
               </Typography.Text>
             </div>
-            <Space size={4}>{e.pending ? <PendingTag /> : <EntryStatusTag status={e.status} />}</Space>
+            <Space size={4}>{e.pending ? <PendingTag /> : <StatusChip status={e.status} />}</Space>
           </div>
         );
       })}

@@ -1,5 +1,5 @@
 import { CarryOutOutlined, FileTextOutlined, LinkOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Tag, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { weekdayName, type EntryField, type EntryItem, type WeekDeadline } from '../../../shared/schedule/index.js';
@@ -8,9 +8,8 @@ import { formatDateVi } from '../../../shared/text/vietnamese.js';
 import { useApp } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
 import { unitName } from '../../app/util.js';
-import { PendingTag } from '../../components/DocTags.js';
 import { chairOf, conflictedIds, groupWeek, locationText, participantsText, partLabel, type ConflictLike, type ConflictRef, type WeekDayInfo } from './format.js';
-import { ChangeMarkTag, ConflictSign, EntryStatusTag, MyRoleTag } from './ScheduleTags.js';
+import { ChangeChip, Chip, ConflictChip, PendingChip, RoleChip, StatusChip } from './RowChips.js';
 import { useConflictLines } from './useConflictLines.js';
 
 interface Props {
@@ -47,7 +46,7 @@ export function WeekTable({ days, entries, deadlines = [], conflicts = [], markM
 
   const open = (e: React.MouseEvent, id: string): void => {
     // The content's own link (or a tag's tooltip) handles its click.
-    if ((e.target as HTMLElement).closest('a, button, .ant-tag')) return;
+    if ((e.target as HTMLElement).closest('a, button, .sched-chip[tabindex]')) return;
     navigate({ name: 'scheduleEntry', id });
   };
 
@@ -68,12 +67,12 @@ export function WeekTable({ days, entries, deadlines = [], conflicts = [], markM
             {e.content}
           </a>
           <span className="sched-tags">
-            {e.status === 'requested' && <EntryStatusTag status="requested" />}
-            {cancelled && <EntryStatusTag status="cancelled" />}
-            {e.lastChange && <ChangeMarkTag mark={e.lastChange} />}
-            <MyRoleTag role={e.myRole} />
-            {e.pending && <PendingTag />}
-            <ConflictSign lines={lines} />
+            {e.status === 'requested' && <StatusChip status="requested" />}
+            {cancelled && <StatusChip status="cancelled" />}
+            {e.lastChange && <ChangeChip mark={e.lastChange} />}
+            <RoleChip role={e.myRole} />
+            {e.pending && <PendingChip />}
+            <ConflictChip lines={lines} />
             {e.fileCount > 0 && (
               <span className="sched-icon-note" title={t('schedule.files', { n: e.fileCount })}>
                 <PaperClipOutlined /> {e.fileCount}
@@ -116,8 +115,8 @@ export function WeekTable({ days, entries, deadlines = [], conflicts = [], markM
             {d.kind === 'tasks' ? <CarryOutOutlined /> : <FileTextOutlined />} {d.title}
           </a>
           <span className="sched-tags">
-            <Tag bordered={false}>{d.kind === 'tasks' ? t('schedule.deadlineTask') : t('schedule.deadlineDocument')}</Tag>
-            {d.overdue && <Tag color="red">{t('schedule.overdue')}</Tag>}
+            <Chip tone="quiet">{d.kind === 'tasks' ? t('schedule.deadlineTask') : t('schedule.deadlineDocument')}</Chip>
+            {d.overdue && <Chip tone="red">{t('schedule.overdue')}</Chip>}
           </span>
         </td>
       </tr>
@@ -156,14 +155,14 @@ export function WeekTable({ days, entries, deadlines = [], conflicts = [], markM
               <div className="sched-day-name">{weekdayName(g.date, lang)}</div>
               <div className="sched-day-date">{formatDateVi(g.date)}</div>
               {g.today && (
-                <Tag color="blue" className="sched-today-tag">
+                <Chip tone="blue" className="sched-today-tag">
                   {t('schedule.today')}
-                </Tag>
+                </Chip>
               )}
               {g.holiday && (
-                <Tag color="red" className="sched-holiday-tag" data-testid="sched-holiday">
+                <Chip tone="red" className="sched-holiday-tag" testId="sched-holiday">
                   {holidayName(g.date, lang) ?? g.holiday}
-                </Tag>
+                </Chip>
               )}
             </th>
           );
