@@ -293,8 +293,8 @@ describe('e2e: an incoming document from registration to completion', () => {
     await hasText(page.getByTestId('search-result').first(), SUBJECT);
     await shot(page, '12-search');
     // The parts still to come say so.
-    await page.getByTestId('nav').getByText('Lịch công tác').click();
-    await hasText(page.getByTestId('coming-soon'), 'Lịch công tác — sắp có');
+    await page.getByTestId('nav').getByText('Văn bản đi').click();
+    await hasText(page.getByTestId('coming-soon'), 'Văn bản đi — sắp có');
     await shot(page, '13-coming-soon');
   });
 

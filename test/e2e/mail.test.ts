@@ -390,7 +390,7 @@ describe('e2e: mail — read, reply, view the PDF, register it, hostile HTML', (
 
     // Nothing found: one line, in Vietnamese.
     await page.getByTestId('search-input').fill('khong co gi ca');
-    await hasText(page.getByTestId('search-none'), 'Không tìm thấy văn bản, công việc hay thư nào khớp với “khong co gi ca”');
+    await hasText(page.getByTestId('search-none'), 'Không tìm thấy văn bản, công việc, lịch hay thư nào khớp với “khong co gi ca”');
     await shot(page, 'search-02-none');
     await page.getByTestId('search-input').fill('cai cach hanh chinh');
     // A mail result opens the message in the mail view.
