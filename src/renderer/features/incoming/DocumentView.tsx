@@ -16,13 +16,14 @@ import type { Assignment, HistoryAction, IncomingDocument } from '../../../share
 import type { IncomingView } from '../../../shared/rpc/contract.js';
 import type { MutationName } from '../../../shared/incoming/mutations.js';
 import { formatDateTimeVi, formatDateVi, vnToday } from '../../../shared/text/vietnamese.js';
-import { useApp, useMe, useRpc } from '../../app/AppContext.js';
+import { FailedAlerts } from '../../components/FailedAlerts.js';
+import { useApp, useMe } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
 import { canRevokeAssignment } from '../../../shared/incoming/rights.js';
 import { canCreateTask } from '../../../shared/tasks/index.js';
 import { DocumentTasksPanel, TaskFormDialog } from '../tasks/index.js';
 import { DocumentScheduleButton } from '../schedule/index.js';
-import { assigneeName, bodyText, errorText, userName } from '../../app/util.js';
+import { assigneeName, errorText, userName } from '../../app/util.js';
 import { ConfidentialityTag, OverdueTag, PendingTag, RoleTag, StatusTag, UrgencyTag } from '../../components/DocTags.js';
 import { Loading } from '../../components/Loading.js';
 import { LazyComposeDialog as ComposeDialog, SourceMailLink, type ComposeInit } from '../mail/index.js';
@@ -43,7 +44,6 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
   // Refused actions dismissed elsewhere (the sync indicator's list) leave this view too.
   useEffect(reload, [sync.failedCount, reload]);
   const mutate = useMutate();
-  const rpc = useRpc();
   const me = useMe();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [tab, setTab] = useState('info');
@@ -152,21 +152,7 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
       <div className="doc-alerts">
         {view.pendingRegistration && <Alert type="warning" showIcon title={t('view.pendingRegistration')} />}
         {doc.duplicateOf.length > 0 && <Alert type="warning" showIcon title={t('view.duplicateWarning')} />}
-        {view.failed.map((f) => (
-          <Alert
-            key={f.id}
-            type="error"
-            showIcon
-            data-testid="failed-alert"
-            title={t('view.failedHere', { action: t(`mutation.${f.name as MutationName}`), reason: bodyText(f.error, lang) })}
-            description={t('sync.rolledBack')}
-            action={
-              <Button size="small" onClick={() => void rpc.call('mutations.dismiss', { id: f.id }).then(reload)}>
-                {t('sync.dismiss')}
-              </Button>
-            }
-          />
-        ))}
+        <FailedAlerts failed={view.failed} onDismissed={reload} />
       </div>
 
       <div className="doc-body">

@@ -2,11 +2,12 @@ import { ArrowLeftOutlined, CarryOutOutlined, CheckOutlined, CloseOutlined, Edit
 import { Alert, App, Button, Descriptions, Empty, Result, Space, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENTRY_STATUS_LABELS, weekdayName, type EntryAction, type EntryHistoryAction, type ScheduleMutationName } from '../../../shared/schedule/index.js';
+import { ENTRY_STATUS_LABELS, weekdayName, type EntryAction, type EntryHistoryAction } from '../../../shared/schedule/index.js';
 import { formatDateTimeVi, formatDateVi } from '../../../shared/text/vietnamese.js';
-import { useApp, useRpc } from '../../app/AppContext.js';
+import { FailedAlerts } from '../../components/FailedAlerts.js';
+import { useApp } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
-import { bodyText, errorText, unitName, userName } from '../../app/util.js';
+import { errorText, unitName, userName } from '../../app/util.js';
 import { AttachmentFileList } from '../../components/AttachmentFiles.js';
 import { PendingTag } from '../../components/DocTags.js';
 import { Loading } from '../../components/Loading.js';
@@ -38,7 +39,6 @@ export function EntryPage({ id }: { id: string }): React.JSX.Element {
   const { t } = useTranslation();
   const { view, loading, error, reload } = useEntry(id);
   const { lang, sync } = useApp();
-  const rpc = useRpc();
   const { modal } = App.useApp();
   const mutate = useScheduleMutate();
   // Refused actions dismissed elsewhere (the sync indicator's list) leave this view too.
@@ -110,21 +110,7 @@ export function EntryPage({ id }: { id: string }): React.JSX.Element {
 
       <div className="doc-alerts">
         {view.pendingCreate && <Alert type="warning" showIcon title={t('schedule.entry.pendingCreate')} />}
-        {view.failed.map((f) => (
-          <Alert
-            key={f.id}
-            type="error"
-            showIcon
-            data-testid="failed-alert"
-            title={t('schedule.entry.failedHere', { action: t(`mutation.${f.name as ScheduleMutationName}`), reason: bodyText(f.error, lang) })}
-            description={t('sync.rolledBack')}
-            action={
-              <Button size="small" onClick={() => void rpc.call('mutations.dismiss', { id: f.id }).then(reload)}>
-                {t('sync.dismiss')}
-              </Button>
-            }
-          />
-        ))}
+        <FailedAlerts failed={view.failed} onDismissed={reload} />
         {entry.status === 'cancelled' && entry.reason && <Alert type="error" showIcon title={t('schedule.entry.cancelledLine', { reason: entry.reason })} />}
         {entry.status === 'rejected' && <Alert type="error" showIcon title={t('schedule.entry.rejectedLine', { reason: entry.reason })} />}
       </div>

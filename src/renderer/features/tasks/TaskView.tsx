@@ -25,13 +25,13 @@ import {
   TASK_STATUS_LABELS,
   type TaskAssignment,
   type TaskHistoryAction,
-  type TaskMutationName,
 } from '../../../shared/tasks/index.js';
 import type { TaskListItem, TaskView as TaskViewData } from '../../../shared/tasks/rpc.js';
 import { formatDateTimeVi, formatDateVi, vnToday } from '../../../shared/text/vietnamese.js';
-import { useApp, useMe, useRpc } from '../../app/AppContext.js';
+import { FailedAlerts } from '../../components/FailedAlerts.js';
+import { useApp, useMe } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
-import { assigneeName, bodyText, errorText, userName } from '../../app/util.js';
+import { assigneeName, errorText, userName } from '../../app/util.js';
 import { Loading } from '../../components/Loading.js';
 import { PendingTag } from '../../components/DocTags.js';
 import { clampPercent, deadlineClass, deadlineText, handlerName, loc, offeredActions, type TaskAction } from './format.js';
@@ -63,7 +63,6 @@ export function TaskView({ id }: { id: string }): React.JSX.Element {
   const { view, loading, error, reload } = useTask(id);
   const { lang, sync } = useApp();
   const me = useMe();
-  const rpc = useRpc();
   const mutate = useTaskMutate();
   // Refused actions dismissed elsewhere (the sync indicator's list) leave this view too.
   useEffect(reload, [sync.failedCount, reload]);
@@ -147,21 +146,7 @@ export function TaskView({ id }: { id: string }): React.JSX.Element {
 
       <div className="doc-alerts">
         {view.pendingCreate && <Alert type="warning" showIcon title={t('tasks.view.pendingCreate')} />}
-        {view.failed.map((f) => (
-          <Alert
-            key={f.id}
-            type="error"
-            showIcon
-            data-testid="failed-alert"
-            title={t('tasks.view.failedHere', { action: t(`mutation.${f.name as TaskMutationName}`), reason: bodyText(f.error, lang) })}
-            description={t('sync.rolledBack')}
-            action={
-              <Button size="small" onClick={() => void rpc.call('mutations.dismiss', { id: f.id }).then(reload)}>
-                {t('sync.dismiss')}
-              </Button>
-            }
-          />
-        ))}
+        <FailedAlerts failed={view.failed} onDismissed={reload} />
       </div>
 
       <div className="doc-body task-body">
