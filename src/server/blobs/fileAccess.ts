@@ -70,3 +70,26 @@ export async function loadFileHoldings(
   const uploader = (await q.query('SELECT 1 FROM blobs WHERE sha256 = $1 AND uploaded_by = $2', [sha256, userId])).rows.length > 0;
   return { holdings, isUploader: uploader };
 }
+
+/**
+ * The records of a kind whose files are never secret (a task's attachments, a schedule entry's
+ * agenda), holding `sha256`, as `userId` stands towards them: level 'normal', so whoever sees
+ * one may read the file, unless a secret document holding the same bytes withholds it.
+ * `table` is the kind's own table with `id` and `agency_id` (a constant of the slice, never input).
+ */
+export async function normalFileHoldings(q: Queryable, kind: string, table: string, sha256: string, userId: string): Promise<FileHolding[]> {
+  const rows = (
+    await q.query<{ record_id: string; visible: boolean; policy: string | null }>(
+      `SELECT f.record_id,
+              EXISTS (SELECT 1 FROM record_access a WHERE a.record_id = f.record_id AND a.kind = $3 AND a.user_id = $2) AS visible,
+              g.secret_content_policy AS policy
+         FROM record_files f
+         JOIN ${table} r ON r.id = f.record_id
+         JOIN agencies g ON g.id = r.agency_id
+        WHERE f.sha256 = $1 AND f.kind = $3
+        ORDER BY f.record_id`,
+      [sha256, userId, kind],
+    )
+  ).rows;
+  return rows.map((r) => ({ documentId: r.record_id, level: 'normal', visible: r.visible, policy: parseSecretContentPolicy(r.policy) }));
+}
