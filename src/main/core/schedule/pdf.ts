@@ -36,6 +36,7 @@ import type { ScheduleEntry, ScheduleWeek } from '../../../shared/schedule/model
 import { entryInterval, isoWeek, isoWeekday, revisionLabel, weekdayName, weekDays, weekTitle } from '../../../shared/schedule/week.js';
 import { compareVi, formatDateVi, nfcDeep, placeDateLine, VN_OFFSET_MS } from '../../../shared/text/vietnamese.js';
 import { fontFace, SubsetFont, type FontStyle } from '../../../node/pdfFonts.js';
+import { FONT_KEYS, PageWriter, pdfNum as num, textWidth as widthOf } from '../../../node/pdfPage.js';
 
 export interface WeekPdfInput {
   agency: Agency;
@@ -80,15 +81,12 @@ const FIXED_WIDTHS = [62, 66, 236, 96, 128, 92];
 const WIDTHS = [...FIXED_WIDTHS, CONTENT_W - FIXED_WIDTHS.reduce((a, b) => a + b, 0)];
 const COL_X = WIDTHS.map((_, i) => ML + WIDTHS.slice(0, i).reduce((a, b) => a + b, 0));
 
-const FONT_KEY: Record<Style, string> = { regular: 'R', bold: 'B', italic: 'I', boldItalic: 'BI' };
-const num = (n: number): string => (Math.round(n * 100) / 100).toString();
 const upper = (s: string): string => s.toLocaleUpperCase('vi');
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 // ---------------------------------------------------------------------------------------------
 // Text
 
-const widthOf = (style: Style, size: number, text: string): number => fontFace(style).widthOf(text) * size;
 
 /** Greedy line breaking on spaces; a word wider than the line is cut where it must be. */
 function wrapText(style: Style, size: number, text: string, width: number): string[] {
@@ -133,35 +131,10 @@ const lines = (text: string, style: Style, width: number, extra: Partial<Line> =
 // Pages
 
 /** Writes pages as raw content-stream text (as the server's documents do: faster than operator objects). */
-class Writer {
-  private ops: string[] = [];
-  private readonly pages: string[][] = [];
+class Writer extends PageWriter {
   y = PAGE_H - MT;
   /** Where the table's rows begin on the current page (under its header). */
   tableTop = 0;
-
-  constructor(private readonly fonts: Map<Style, SubsetFont>) {}
-
-  private font(style: Style): SubsetFont {
-    const f = this.fonts.get(style);
-    if (!f) throw new Error(`font ${style} not set up`);
-    return f;
-  }
-
-  text(style: Style, size: number, x: number, y: number, text: string): void {
-    if (text === '') return;
-    this.ops.push(`BT /${FONT_KEY[style]} ${size} Tf 1 0 0 1 ${num(x)} ${num(y)} Tm <${this.font(style).encode(text)}> Tj ET`);
-  }
-
-  centred(style: Style, size: number, centreX: number, y: number, text: string): number {
-    const w = widthOf(style, size, text);
-    this.text(style, size, centreX - w / 2, y, text);
-    return w;
-  }
-
-  line(x1: number, y1: number, x2: number, y2: number, width = 0.6): void {
-    this.ops.push(`${width} w ${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S`);
-  }
 
   rect(x: number, y: number, w: number, h: number, width = 0.6): void {
     this.ops.push(`${width} w ${num(x)} ${num(y)} ${num(w)} ${num(h)} re S`);
@@ -172,8 +145,7 @@ class Writer {
   }
 
   newPage(): void {
-    this.pages.push(this.ops);
-    this.ops = [];
+    this.endPage();
     this.y = PAGE_H - MT;
   }
 
@@ -454,7 +426,7 @@ export async function weekPdf(raw: { agency: Agency; org: OrgView; weekStart: st
   const fontDict: Record<string, PDFRef> = {};
   for (const [st, f] of fonts) {
     f.finish();
-    fontDict[FONT_KEY[st]] = f.ref;
+    fontDict[FONT_KEYS[st]] = f.ref;
   }
   const resources = context.register(context.obj({ Font: fontDict, ProcSet: ['PDF', 'Text'] }));
   for (const content of streams) {

@@ -17,6 +17,7 @@ import { PDFDocument, PDFName, type PDFRef } from 'pdf-lib';
 import type { Confidentiality, Urgency } from '../../../shared/incoming/model.js';
 import { formatDateVi, nfcDeep, placeDateLine } from '../../../shared/text/vietnamese.js';
 import { SubsetFont, fontFace, type FontStyle } from '../../../node/pdfFonts.js';
+import { FONT_KEYS, PageWriter, pdfNum as num, textWidth as widthOf } from '../../../node/pdfPage.js';
 import { fillerParagraphs, genericBody } from './prose.js';
 import { createRandom, hashSeed } from './random.js';
 
@@ -52,7 +53,6 @@ export interface IncomingPdfInput {
 }
 
 type Style = FontStyle;
-const widthOf = (style: Style, size: number, text: string): number => fontFace(style).widthOf(text) * size;
 const unitWidth = (style: Style, text: string): number => fontFace(style).widthOf(text);
 
 /** Greedy line breaking on spaces; a word longer than the line gets a line of its own. */
@@ -101,34 +101,11 @@ const INDENT = 1.27 * 10 * MM;
 const URGENCY_LABEL: Record<Urgency, string | null> = { normal: null, urgent: 'KHẨN', very_urgent: 'THƯỢNG KHẨN', flash: 'HỎA TỐC' };
 const SECRECY_LABEL: Record<Confidentiality, string | null> = { normal: null, confidential: 'MẬT', secret: 'TỐI MẬT', top_secret: 'TUYỆT MẬT' };
 
-const FONT_KEY: Record<Style, string> = { regular: 'R', bold: 'B', italic: 'I', boldItalic: 'BI', stamp: 'S' };
-const num = (n: number): string => (Math.round(n * 100) / 100).toString();
 
-/** Writes pages as raw content-stream text (faster than building pdf-lib operator objects). */
-class Writer {
-  private ops: string[] = [];
-  private readonly pages: string[][] = [];
+/** The demo document's pages: Decree 30 margins, page numbers from the second page on. */
+class Writer extends PageWriter {
   pageIndex = 0;
   y = PAGE_H - MT;
-
-  constructor(private readonly fonts: Map<Style, SubsetFont>) {}
-
-  private font(style: Style): SubsetFont {
-    const f = this.fonts.get(style);
-    if (!f) throw new Error(`font ${style} not set up`);
-    return f;
-  }
-
-  text(style: Style, size: number, x: number, y: number, text: string): void {
-    if (text === '') return;
-    this.ops.push(`BT /${FONT_KEY[style]} ${size} Tf 1 0 0 1 ${num(x)} ${num(y)} Tm <${this.font(style).encode(text)}> Tj ET`);
-  }
-
-  centred(style: Style, size: number, centreX: number, y: number, text: string): number {
-    const w = widthOf(style, size, text);
-    this.text(style, size, centreX - w / 2, y, text);
-    return w;
-  }
 
   /** A line stretched to `width` by widening its spaces (TJ adjustments, so the spaces stay real text). */
   justified(style: Style, size: number, x: number, y: number, width: number, text: string): void {
@@ -141,11 +118,7 @@ class Writer {
     const f = this.font(style);
     const adjust = num((-extra * 1000) / size);
     const parts = words.map((w, i) => `<${f.encode(i < words.length - 1 ? `${w} ` : w)}>`);
-    this.ops.push(`BT /${FONT_KEY[style]} ${size} Tf 1 0 0 1 ${num(x)} ${num(y)} Tm [${parts.join(` ${adjust} `)}] TJ ET`);
-  }
-
-  line(x1: number, y1: number, x2: number, y2: number, width = 0.6): void {
-    this.ops.push(`${width} w ${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S`);
+    this.ops.push(`BT /${FONT_KEYS[style]} ${size} Tf 1 0 0 1 ${num(x)} ${num(y)} Tm [${parts.join(` ${adjust} `)}] TJ ET`);
   }
 
   box(x: number, y: number, w: number, h: number): void {
@@ -153,8 +126,7 @@ class Writer {
   }
 
   newPage(): void {
-    this.pages.push(this.ops);
-    this.ops = [];
+    this.endPage();
     this.pageIndex += 1;
     // Page numbers from the second page on, centred in the top margin (Decree 30, Appendix I).
     this.centred('regular', 12, ML + CONTENT_W / 2, PAGE_H - MT + 18, String(this.pageIndex + 1));
@@ -168,8 +140,7 @@ class Writer {
 
   /** The content streams of all pages. */
   finish(): string[] {
-    this.pages.push(this.ops);
-    this.ops = [];
+    this.endPage();
     return this.pages.map((ops) => ops.join('\n'));
   }
 }
@@ -370,7 +341,7 @@ export async function renderIncomingPdf(raw: IncomingPdfInput): Promise<Uint8Arr
   const fontDict: Record<string, PDFRef> = {};
   for (const [st, f] of fonts) {
     f.finish();
-    fontDict[FONT_KEY[st]] = f.ref;
+    fontDict[FONT_KEYS[st]] = f.ref;
   }
   const resources = context.register(context.obj({ Font: fontDict, ProcSet: ['PDF', 'Text'] }));
   for (const content of streams) {
