@@ -134,6 +134,8 @@ describe('the weekly schedule through real cores', () => {
     expect(await rpc.outsider.call('schedule.get', { id: E1 })).toBeNull();
     expect(await rpc.outsider.call('schedule.search', { query: 'giai ngan', limit: 20 })).toEqual([]);
     expect(ids(await week(rpc.cv1, 'agency'))).toEqual([]); // the requester sees the fate of the request, not the draft week
+    // The requester's core pulls the request's fate on its own poke: waited for, not assumed (one core may lag another).
+    await eventually(async () => (await week(rpc.cv1, 'draft')).entries.find((e) => e.id === E1)?.status === 'scheduled');
     expect((await week(rpc.cv1, 'draft')).entries.map((e) => [e.id, e.status])).toEqual([[E1, 'scheduled']]);
 
     // The chairman approves: revision 1, everyone sees it.
