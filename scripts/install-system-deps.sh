@@ -13,6 +13,11 @@ command -v dovecot >/dev/null 2>&1 || need+=(dovecot-imapd dovecot-lmtpd dovecot
 [ -x /usr/lib/dovecot/lmtp ] || need+=(dovecot-lmtpd)
 command -v postfix >/dev/null 2>&1 || need+=(postfix)
 command -v script >/dev/null 2>&1 || need+=(bsdutils)
+# Outgoing documents (issue #10): SoftHSM is the PKCS#11 token of the signing tests, poppler's
+# pdfsig the independent verifier of the signatures the app makes, certutil its trust store.
+[ -f /usr/lib/softhsm/libsofthsm2.so ] || need+=(softhsm2)
+command -v pdfsig >/dev/null 2>&1 || need+=(poppler-utils)
+command -v certutil >/dev/null 2>&1 || need+=(libnss3-tools)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 SUDO=""
 if [ "$(id -u)" != 0 ]; then
