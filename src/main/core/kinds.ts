@@ -6,6 +6,7 @@
 import { incomingMutations } from '../../shared/incoming/defs.js';
 import { taskMutations } from '../../shared/tasks/schemas.js';
 import { scheduleMutations } from '../../shared/schedule/schemas.js';
+import { outgoingMutations } from '../../shared/outgoing/schemas.js';
 import { buildRegistry, type MutationRegistry } from '../../shared/sync/registry.js';
 
-export const MUTATIONS: MutationRegistry = buildRegistry(incomingMutations, taskMutations, scheduleMutations);
+export const MUTATIONS: MutationRegistry = buildRegistry(incomingMutations, taskMutations, scheduleMutations, outgoingMutations);

@@ -15,6 +15,11 @@ export interface OrgView {
     readonly officeUnitId: string | null;
     readonly rooms: readonly { readonly id: string; readonly name: string; readonly capacity: number | null }[];
   };
+  /** The outgoing registers and trusted roots (shared/outgoing/model.ts OutgoingSettings), when the server sent them. */
+  readonly outgoing?: {
+    readonly registers: readonly { readonly id: string; readonly name: string; readonly documentTypes: readonly string[]; readonly secret: boolean }[];
+    readonly trustedRoots: readonly string[];
+  };
 }
 
 type Units = readonly Pick<Unit, 'id' | 'parentId'>[];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidAgencyCode } from '../domain/agencyCode.js';
 import { SECRET_CONTENT_MODES } from '../incoming/secretContent.js';
 import { ScheduleSettings } from '../schedule/model.js';
+import { OutgoingSettings } from '../outgoing/model.js';
 import { requiredText, text, uuid } from './primitives.js';
 
 export const ROLES = ['clerk', 'specialist', 'leader', 'admin'] as const;
@@ -57,6 +58,8 @@ export const Organisation = z.object({
   secretContent: SecretContentPolicy.optional(),
   /** The weekly schedule's office and meeting rooms; absent from an older server: no office, no rooms. */
   schedule: ScheduleSettings.optional(),
+  /** Outgoing registers and the trusted certificate roots; absent from an older server: none (issuing refused: register_missing). */
+  outgoing: OutgoingSettings.optional(),
 });
 export type Organisation = z.infer<typeof Organisation>;
 

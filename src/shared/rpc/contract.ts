@@ -10,6 +10,8 @@ import { TASK_RPC } from '../tasks/rpc.js';
 import { DASHBOARD_RPC } from '../dashboard/rpc.js';
 import { SCHEDULE_RPC } from '../schedule/rpc.js';
 import { SCHEDULE_MUTATIONS } from '../schedule/constants.js';
+import { OUTGOING_RPC } from '../outgoing/rpc.js';
+import { OUTGOING_MUTATIONS } from '../outgoing/constants.js';
 import {
   ComposeInput,
   MailAccountSettings,
@@ -143,13 +145,14 @@ export const DuplicateCandidate = z.object({
 });
 
 /** Every mutation a UI may queue, of every feature. */
-const ALL_MUTATION_NAMES: [string, ...string[]] = [...TASK_MUTATION_NAMES, ...SCHEDULE_MUTATIONS, ...MUTATION_NAMES];
+const ALL_MUTATION_NAMES: [string, ...string[]] = [...TASK_MUTATION_NAMES, ...SCHEDULE_MUTATIONS, ...OUTGOING_MUTATIONS, ...MUTATION_NAMES];
 
 /** The RPC methods: name → params and result schemas. */
 export const RPC = {
   ...TASK_RPC,
   ...DASHBOARD_RPC,
   ...SCHEDULE_RPC,
+  ...OUTGOING_RPC,
   'session.get': { params: z.object({}), result: Session },
   'session.login': {
     params: z.object({ serverUrl: z.string().url().max(500), username: noControlCharacters(z.string().min(1).max(64)), password: z.string().min(1).max(256) }),
@@ -274,7 +277,7 @@ export type RpcResult<M extends RpcMethod> = z.infer<(typeof RPC)[M]['result']>;
 
 export const RPC_EVENTS = {
   /** Local data changed: lists and open documents should re-read. */
-  changed: z.object({ scope: z.enum(['incoming', 'tasks', 'schedule', 'org', 'session', 'files']), ids: z.array(z.string()).optional() }),
+  changed: z.object({ scope: z.enum(['incoming', 'tasks', 'schedule', 'outgoing', 'org', 'session', 'files']), ids: z.array(z.string()).optional() }),
   sync: SyncStatus,
   /** The server refused a queued action; the optimistic change was rolled back. */
   rejected: FailedMutation,
