@@ -7,6 +7,7 @@ import { RpcError } from '../../../shared/rpc/client.js';
 import { useApp, useRpc } from '../../app/AppContext.js';
 import { bodyText, type LocalizedBody } from '../../app/util.js';
 import { openPdf, type pdfjsLib } from './pdfjs.js';
+import { SignatureBadge, SignaturePanel, useSignatureChecks } from './SignaturePanel.js';
 // After ./pdfjs.js (it sets globalThis.pdfjsLib, which the viewer components read as they load).
 import { EventBus, FindState, PDFFindController, PDFLinkService, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
 import 'pdfjs-dist/web/pdf_viewer.css';
@@ -20,14 +21,17 @@ const ZOOMS = ['page-width', 'page-fit', '0.5', '0.75', '1', '1.25', '1.5', '2',
 
 interface Props {
   files: readonly FileRef[];
+  /** Check the file's digital signatures (the badge and the "Chữ ký số" panel); off for the app's own printouts. */
+  verify?: boolean;
 }
 
 /**
  * pdf.js viewer: pages, zoom, fit width, thumbnails, text search with highlighting,
  * download. The bytes come from the host's file URL after files.open has made the
  * file available on this machine (web: /files/<sha>; Electron: ioffice-file://<sha>).
+ * Every file's digital signatures are checked by the core and shown beside the pages.
  */
-export function PdfViewer({ files }: Props): React.JSX.Element {
+export function PdfViewer({ files, verify = true }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const rpc = useRpc();
   const { conn, lang } = useApp();
@@ -50,7 +54,9 @@ export function PdfViewer({ files }: Props): React.JSX.Element {
   const [matches, setMatches] = useState<{ current: number; total: number } | null>(null);
   const [findState, setFindState] = useState<number | null>(null);
   const [thumbs, setThumbs] = useState(true);
+  const [signaturesOpen, setSignaturesOpen] = useState(false);
   const file = files[Math.min(fileIndex, files.length - 1)];
+  const signatures = useSignatureChecks(verify ? file?.sha256 : undefined, status === 'ready');
 
   // The viewer, once.
   useEffect(() => {
@@ -241,6 +247,7 @@ export function PdfViewer({ files }: Props): React.JSX.Element {
           <Tooltip title={t('pdf.nextPage')}>
             <Button size="small" icon={<RightOutlined />} disabled={!ready || !doc || page >= doc.numPages} onClick={() => goTo(page + 1)} aria-label={t('pdf.nextPage')} />
           </Tooltip>
+          <SignatureBadge result={signatures} open={signaturesOpen} onToggle={() => setSignaturesOpen((v) => !v)} />
         </Space>
         <Space size={4}>
           <Tooltip title={t('pdf.zoomOut')}>
@@ -297,6 +304,7 @@ export function PdfViewer({ files }: Props): React.JSX.Element {
             </div>
           )}
         </div>
+        {signaturesOpen && signatures && <SignaturePanel result={signatures} onClose={() => setSignaturesOpen(false)} />}
       </div>
     </div>
   );

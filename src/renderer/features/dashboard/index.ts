@@ -5,3 +5,6 @@
 import { lazy } from 'react';
 
 export const DashboardPage = lazy(() => import('./DashboardPage.js').then((m) => ({ default: m.DashboardPage })));
+
+/** The calendar periods (pure, no chart): the registers page offers the same month, quarter and year. */
+export { periodRange, type DayRange } from './period.js';

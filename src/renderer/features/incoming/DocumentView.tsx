@@ -6,6 +6,7 @@ import {
   FileTextOutlined,
   MailOutlined,
   PrinterOutlined,
+  SendOutlined,
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -18,8 +19,9 @@ import type { MutationName } from '../../../shared/incoming/mutations.js';
 import { formatDateTimeVi, formatDateVi, vnToday } from '../../../shared/text/vietnamese.js';
 import { FailedAlerts } from '../../components/FailedAlerts.js';
 import { useApp, useMe } from '../../app/AppContext.js';
-import { navigate } from '../../app/router.js';
-import { canRevokeAssignment } from '../../../shared/incoming/rights.js';
+import { href, navigate } from '../../app/router.js';
+import { assignmentsOf, canRevokeAssignment } from '../../../shared/incoming/rights.js';
+import { canDraft } from '../../../shared/outgoing/index.js';
 import { canCreateTask } from '../../../shared/tasks/index.js';
 import { DocumentTasksPanel, TaskFormDialog } from '../tasks/index.js';
 import { DocumentScheduleButton } from '../schedule/index.js';
@@ -32,6 +34,7 @@ import { CompleteDialog } from './CompleteDialog.js';
 import { OpinionDialog } from './OpinionDialog.js';
 import { ReassignDialog } from './ReassignDialog.js';
 import { pendingTimes, useDocument, useMutate } from './useDocument.js';
+import { useOutgoingLink } from './useOutgoingLink.js';
 
 const PdfViewer = lazy(() => import('../../components/pdf/PdfViewer.js').then((m) => ({ default: m.PdfViewer })));
 
@@ -75,6 +78,11 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
   const allowed = new Set(view.allowedActions);
   const visiblePending = view.pending.filter((p) => p.name !== 'incoming.markRead');
   const code = `${doc.codeNumber}/${doc.codeNotation}`;
+  // A revoked copy keeps its register entry and history; its files are no longer the agency's word (Decree 30 Art. 18).
+  const revoked = doc.revocation ?? null;
+  const showFiles = !doc.contentWithheld && !revoked;
+  // Those who handle it answer it: a draft prefilled from it ("Trả lời văn bản"), linked both ways.
+  const canReply = !revoked && canDraft(me) && assignmentsOf(doc, me).some((a) => a.role !== 'info' && a.status !== 'revoked');
 
   const actions: { key: Exclude<Dialog, null | 'task'>; action: MutationName; icon: React.ReactNode; label: string; primary?: boolean }[] = [
     { key: 'assign', action: 'incoming.assign', icon: <TeamOutlined />, label: t('view.actions.assign'), primary: doc.status === 'registered' },
@@ -103,6 +111,11 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
               <UrgencyTag urgency={doc.urgency} />
               <ConfidentialityTag value={doc.confidentiality} />
               <StatusTag status={doc.status} />
+              {revoked && (
+                <Tag color="red" data-testid="revoked-tag">
+                  {t('history.revoked')}
+                </Tag>
+              )}
               {view.myRole && <RoleTag role={view.myRole} />}
               {view.overdue && <OverdueTag />}
               {(visiblePending.length > 0 || view.pendingRegistration) && <PendingTag />}
@@ -117,6 +130,11 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
                 {a.label}
               </Button>
             ))}
+          {canReply && (
+            <Button icon={<SendOutlined />} onClick={() => navigate({ name: 'outgoingNew', replyTo: id })} data-testid="action-reply">
+              {t('view.actions.reply')}
+            </Button>
+          )}
           {canCreateTask(me) && (
             <Button icon={<CarryOutOutlined />} onClick={() => setDialog('task')} data-testid="action-create-task">
               {t('tasks.document.create')}
@@ -126,7 +144,7 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
           <Suspense fallback={null}>
             <DocumentScheduleButton documentId={id} subject={doc.subject} />
           </Suspense>
-          {!doc.contentWithheld && doc.files.length > 0 && (
+          {showFiles && doc.files.length > 0 && (
             <Button
               icon={<MailOutlined />}
               onClick={() =>
@@ -150,6 +168,16 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
       </div>
 
       <div className="doc-alerts">
+        {revoked && (
+          <Alert
+            type="error"
+            showIcon
+            title={t('view.revoked', { reason: revoked.reason })}
+            description={t('view.revokedAt', { time: formatDateTimeVi(revoked.at) })}
+            data-testid="revoked-alert"
+          />
+        )}
+        {doc.origin && <OriginAlert issuer={doc.issuer} outgoingId={doc.origin.outgoingId} />}
         {view.pendingRegistration && <Alert type="warning" showIcon title={t('view.pendingRegistration')} />}
         {doc.duplicateOf.length > 0 && <Alert type="warning" showIcon title={t('view.duplicateWarning')} />}
         <FailedAlerts failed={view.failed} onDismissed={reload} />
@@ -159,6 +187,8 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
         <div className="doc-files">
           {doc.contentWithheld ? (
             <Result icon={<FileTextOutlined />} subTitle={t('view.withheld')} />
+          ) : revoked ? (
+            <Result status="warning" subTitle={t('view.revokedFiles')} data-testid="revoked-files" />
           ) : doc.files.length === 0 ? (
             <Empty description={t('view.noFiles')} className="doc-nofiles" />
           ) : (
@@ -234,8 +264,43 @@ function MetadataPanel({ view }: { view: IncomingView }): React.JSX.Element {
     { key: 'registeredBy', label: t('doc.field.registeredBy'), children: userName(org, doc.registeredBy) || none },
     ...(doc.description ? [{ key: 'description', label: t('doc.field.description'), children: doc.description }] : []),
     ...(doc.sourceMail ? [{ key: 'sourceMail', label: t('mail.source.label'), children: <SourceMailLink source={doc.sourceMail} /> }] : []),
+    ...(doc.replyId ? [{ key: 'reply', label: t('view.reply'), children: <ReplyLink id={doc.replyId} /> }] : []),
   ];
   return <Descriptions column={1} size="small" bordered items={items} className="doc-meta-table" data-testid="doc-metadata" />;
+}
+
+/** "Văn bản nội bộ do … phát hành": an outgoing document of the agency dispatched to this unit, with a link when this user sees it. */
+function OriginAlert({ issuer, outgoingId }: { issuer: string; outgoingId: string }): React.JSX.Element {
+  const { t } = useTranslation();
+  const link = useOutgoingLink(outgoingId);
+  return (
+    <Alert
+      type="info"
+      showIcon
+      title={t('view.origin', { issuer })}
+      description={t('view.originHint')}
+      action={
+        link ? (
+          <Button size="small" onClick={() => navigate({ name: 'outgoingDoc', id: link.id })} data-testid="origin-link">
+            {t('view.originOpen')}
+          </Button>
+        ) : undefined
+      }
+      data-testid="origin-alert"
+    />
+  );
+}
+
+/** The outgoing document named as this one's answer on completion. */
+function ReplyLink({ id }: { id: string }): React.JSX.Element {
+  const { t } = useTranslation();
+  const link = useOutgoingLink(id);
+  if (!link) return <Typography.Text type="secondary">{t('view.replyUnseen')}</Typography.Text>;
+  return (
+    <Typography.Link href={href({ name: 'outgoingDoc', id: link.id })} data-testid="reply-link">
+      {link.title}
+    </Typography.Link>
+  );
 }
 
 function ProcessingPanel({ view }: { view: IncomingView }): React.JSX.Element {
@@ -358,6 +423,7 @@ const HISTORY_COLOR: Record<HistoryAction, string> = {
   opinion: 'gray',
   progress: 'gray',
   completed: 'green',
+  revoked: 'red',
 };
 
 function HistoryPanel({ view }: { view: IncomingView }): React.JSX.Element {
