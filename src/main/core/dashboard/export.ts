@@ -15,31 +15,14 @@ import type { Counts, DashboardResult } from '../../../shared/dashboard/rpc.js';
 import { unitName, userName, type OrgView } from '../../../shared/domain/org.js';
 import { formatDateVi } from '../../../shared/index.js';
 import type { Db } from '../db/open.js';
+import { EXCEL_DATE_FORMAT, excelDate, loadExcel } from '../util/excel.js';
 import { dashboard, drill, type DashboardQuery } from './query.js';
-
-type ExcelJs = typeof import('exceljs');
-let excel: Promise<ExcelJs> | null = null;
-function loadExcel(): Promise<ExcelJs> {
-  // exceljs is CommonJS: Node gives its exports as `default` (its types declare them as named).
-  // A failed load is not remembered: the next export tries again.
-  excel ??= import('exceljs').then((m) => (m as ExcelJs & { default?: ExcelJs }).default ?? m).catch((err: unknown) => {
-    excel = null;
-    throw err;
-  });
-  return excel;
-}
 
 export const KIND_LABELS: Readonly<Record<DashboardKindName, string>> = { tasks: 'Công việc', incoming: 'Văn bản đến' };
 
 const COUNT_HEADERS = ['Tổng số', BUCKET_LABELS.onTime.vi, BUCKET_LABELS.late.vi, BUCKET_LABELS.overdue.vi, BUCKET_LABELS.notDue.vi, 'Tỷ lệ đúng hạn'];
-const DATE_FORMAT = 'dd/mm/yyyy';
 const PERCENT_FORMAT = '0.0%';
 const PAGE = 500;
-
-/** A calendar day as the Excel date of that day (exceljs counts days from UTC midnight). */
-function excelDate(isoDay: string): Date {
-  return new Date(`${isoDay}T00:00:00.000Z`);
-}
 
 function countCells(c: Counts): (number | null)[] {
   return [c.total, c.onTime, c.late, c.overdue, c.notDue, c.onTimeRate];
@@ -82,7 +65,7 @@ export async function exportDashboard(db: Db, q: DashboardQuery, org: OrgView | 
   summary.addRow(['TÌNH HÌNH THỰC HIỆN NHIỆM VỤ']).font = { bold: true, size: 14 };
   summary.addRow(['Kỳ báo cáo', `Từ ${formatDateVi(q.from)} đến ${formatDateVi(q.to)}`]);
   summary.addRow(['Đơn vị', q.unitId === null ? 'Toàn cơ quan' : unitName(org, q.unitId) || q.unitId]);
-  summary.addRow(['Ngày lập', excelDate(today)]).getCell(2).numFmt = DATE_FORMAT;
+  summary.addRow(['Ngày lập', excelDate(today)]).getCell(2).numFmt = EXCEL_DATE_FORMAT;
   summary.addRow([]);
   summary.addRow(['Loại', ...COUNT_HEADERS]).font = { bold: true };
   for (const k of figures.byKind) summary.addRow([KIND_LABELS[k.kind], ...countCells(k)]);
@@ -108,8 +91,8 @@ export async function exportDashboard(db: Db, q: DashboardQuery, org: OrgView | 
 
   // Danh sách: every record counted, in deadline order, a page of the drill-down at a time.
   const list = table(wb, 'Danh sách', ['STT', 'Loại', 'Trích yếu / Tên công việc', 'Hạn xử lý', 'Ngày hoàn thành', 'Đơn vị xử lý', 'Người xử lý', 'Tình trạng'], [7, 14, 60, 13, 16, 34, 28, 22], {
-    3: DATE_FORMAT,
-    4: DATE_FORMAT,
+    3: EXCEL_DATE_FORMAT,
+    4: EXCEL_DATE_FORMAT,
   });
   let n = 0;
   for (let after: string | null = null; ; ) {

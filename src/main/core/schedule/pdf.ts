@@ -26,8 +26,7 @@
  *
  * Deterministic: the same input gives the same bytes.
  */
-import { deflateSync } from 'node:zlib';
-import { PDFDocument, PDFName, type PDFRef } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { unitName, userName, type OrgView } from '../../../shared/domain/org.js';
 import { holidayName } from '../../../shared/domain/workingDays.js';
 import type { Agency } from '../../../shared/model/organisation.js';
@@ -36,7 +35,7 @@ import type { ScheduleEntry, ScheduleWeek } from '../../../shared/schedule/model
 import { entryInterval, isoWeek, isoWeekday, revisionLabel, weekdayName, weekDays, weekTitle } from '../../../shared/schedule/week.js';
 import { compareVi, formatDateVi, nfcDeep, placeDateLine, VN_OFFSET_MS } from '../../../shared/text/vietnamese.js';
 import { fontFace, SubsetFont, type FontStyle } from '../../../node/pdfFonts.js';
-import { FONT_KEYS, PageWriter, pdfNum as num, textWidth as widthOf } from '../../../node/pdfPage.js';
+import { addPages, PageWriter, textWidth as widthOf, wrapText } from '../../../node/pdfPage.js';
 
 export interface WeekPdfInput {
   agency: Agency;
@@ -87,37 +86,6 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 // ---------------------------------------------------------------------------------------------
 // Text
 
-
-/** Greedy line breaking on spaces; a word wider than the line is cut where it must be. */
-function wrapText(style: Style, size: number, text: string, width: number): string[] {
-  const out: string[] = [];
-  for (const paragraph of text.split(/\r?\n/u)) {
-    const words = paragraph.split(/\s+/u).filter((w) => w !== '');
-    let line = '';
-    for (const word of words) {
-      const candidate = line === '' ? word : `${line} ${word}`;
-      if (widthOf(style, size, candidate) <= width) {
-        line = candidate;
-        continue;
-      }
-      if (line !== '') out.push(line);
-      line = '';
-      // A word longer than the line: cut by characters.
-      let rest = word;
-      while (widthOf(style, size, rest) > width) {
-        let cut = 1;
-        const chars = [...rest];
-        while (cut < chars.length && widthOf(style, size, chars.slice(0, cut + 1).join('')) <= width) cut++;
-        out.push(chars.slice(0, cut).join(''));
-        rest = chars.slice(cut).join('');
-      }
-      line = rest;
-    }
-    if (line !== '') out.push(line);
-  }
-  return out;
-}
-
 interface Line {
   text: string;
   style: Style;
@@ -130,34 +98,15 @@ const lines = (text: string, style: Style, width: number, extra: Partial<Line> =
 // ---------------------------------------------------------------------------------------------
 // Pages
 
-/** Writes pages as raw content-stream text (as the server's documents do: faster than operator objects). */
+/** The week's pages: where the next row goes, and where the table began on this page. */
 class Writer extends PageWriter {
   y = PAGE_H - MT;
   /** Where the table's rows begin on the current page (under its header). */
   tableTop = 0;
 
-  rect(x: number, y: number, w: number, h: number, width = 0.6): void {
-    this.ops.push(`${width} w ${num(x)} ${num(y)} ${num(w)} ${num(h)} re S`);
-  }
-
-  fill(x: number, y: number, w: number, h: number, grey: number): void {
-    this.ops.push(`${grey} g ${num(x)} ${num(y)} ${num(w)} ${num(h)} re f 0 g`);
-  }
-
   newPage(): void {
     this.endPage();
     this.y = PAGE_H - MT;
-  }
-
-  /** The content streams of all pages, each with its footer ("Trang n/N" and when it was printed). */
-  finish(footer: (page: number, total: number) => void): string[] {
-    this.pages.push(this.ops);
-    const total = this.pages.length;
-    return this.pages.map((ops, i) => {
-      this.ops = ops;
-      footer(i + 1, total);
-      return this.ops.join('\n');
-    });
   }
 }
 
@@ -417,22 +366,11 @@ export async function weekPdf(raw: { agency: Agency; org: OrgView; weekStart: st
   }
 
   const printed = `In lúc ${clockVi(input.printedAt)} ngày ${formatDateVi(input.printedAt)}`;
-  const streams = w.finish((page, total) => {
+  const streams = w.finishPages((page, total) => {
     w.text('italic', 9, ML, MB - 2, printed);
     w.centred('regular', 10, ML + CONTENT_W / 2, MB - 2, `Trang ${page}/${total}`);
   });
 
-  // One shared resource dictionary, one deflated content stream a page.
-  const fontDict: Record<string, PDFRef> = {};
-  for (const [st, f] of fonts) {
-    f.finish();
-    fontDict[FONT_KEYS[st]] = f.ref;
-  }
-  const resources = context.register(context.obj({ Font: fontDict, ProcSet: ['PDF', 'Text'] }));
-  for (const content of streams) {
-    const page = pdf.addPage([PAGE_W, PAGE_H]);
-    page.node.set(PDFName.of('Resources'), resources);
-    page.node.set(PDFName.of('Contents'), context.register(context.stream(deflateSync(Buffer.from(content, 'latin1')), { Filter: 'FlateDecode' })));
-  }
+  addPages(pdf, fonts, streams, [PAGE_W, PAGE_H]);
   return pdf.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY });
 }
