@@ -148,8 +148,6 @@ export const ERROR_MESSAGES = {
   register_missing: { vi: 'Cơ quan chưa có sổ văn bản đi cho loại văn bản này; quản trị cần cấu hình sổ.', en: 'The agency has no outgoing register for this document type; an administrator must configure one.' },
   register_period_invalid: { vi: 'Khoảng thời gian của sổ không hợp lệ: từ ngày {from} đến ngày {to}.', en: 'The register\'s period is not valid: from {from} to {to}.' },
   register_not_found: { vi: 'Không tìm thấy sổ văn bản đi đã chọn.', en: 'The outgoing register chosen was not found.' },
-  register_period_invalid: { vi: 'Khoảng thời gian của sổ không hợp lệ: từ ngày {from} đến ngày {to}.', en: 'The register\'s period is not valid: from {from} to {to}.' },
-  register_not_found: { vi: 'Không tìm thấy sổ văn bản đi đã chọn.', en: 'The outgoing register chosen was not found.' },
   mail_account_missing: { vi: 'Chưa cấu hình tài khoản thư điện tử công vụ để gửi.', en: 'No official e-mail account is configured for sending.' },
   docx_converter_missing: { vi: 'Máy này không có bộ chuyển DOCX sang PDF (LibreOffice); hãy tải lên bản PDF để ký.', en: 'This computer has no DOCX-to-PDF converter (LibreOffice); upload the PDF to sign.' },
   extension_not_found: { vi: 'Không tìm thấy đề nghị gia hạn.', en: 'The extension request was not found.' },
