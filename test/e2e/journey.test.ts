@@ -292,10 +292,6 @@ describe('e2e: an incoming document from registration to completion', () => {
     await page.getByTestId('search-input').fill('nong nghiep cong nghe');
     await hasText(page.getByTestId('search-result').first(), SUBJECT);
     await shot(page, '12-search');
-    // The parts still to come say so.
-    await page.getByTestId('nav').getByText('Văn bản đi').click();
-    await hasText(page.getByTestId('coming-soon'), 'Văn bản đi — sắp có');
-    await shot(page, '13-coming-soon');
   });
 
   it('prints the processing slip (Decree 30 layout) to PDF', async () => {

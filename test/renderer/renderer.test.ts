@@ -79,7 +79,12 @@ describe('routes', () => {
       { name: 'document', id },
       { name: 'slip', id },
       { name: 'search', q: 'quyết định đất đai' },
-      { name: 'coming', feature: 'outgoing' },
+      { name: 'outgoing' },
+      { name: 'outgoingNew' },
+      { name: 'outgoingNew', replyTo: id },
+      { name: 'outgoingNew', relation: { kind: 'replaces', documentId: id } },
+      { name: 'outgoingNew', relation: { kind: 'updates', documentId: id } },
+      { name: 'outgoingDoc', id },
       { name: 'schedule', date: null, view: null, leaderId: null },
       { name: 'schedule', date: '2026-11-30', view: null, leaderId: null },
       { name: 'schedule', date: '2026-11-30', view: 'draft', leaderId: null },
@@ -96,6 +101,8 @@ describe('routes', () => {
     expect(parseHash('#/incoming/not-an-id')).toEqual({ name: 'incoming' });
     expect(parseHash('#/nowhere')).toEqual({ name: 'incoming' });
     expect(parseHash('#/tasks/not-an-id')).toEqual({ name: 'tasks' });
+    expect(parseHash('#/outgoing/not-an-id')).toEqual({ name: 'outgoing' });
+    expect(parseHash('#/outgoing/new?replyTo=<script>')).toEqual({ name: 'outgoingNew' });
     expect(parseHash('#/schedule/2026-13-01/agency')).toEqual({ name: 'schedule', date: null, view: null, leaderId: null });
     expect(parseHash('#/schedule/2026-11-30/nowhere')).toEqual({ name: 'schedule', date: '2026-11-30', view: null, leaderId: null });
     expect(parseHash('#/schedule/2026-11-30/agency?leader=x')).toEqual({ name: 'schedule', date: '2026-11-30', view: 'agency', leaderId: null });

@@ -12,7 +12,6 @@ import {
 import { Alert, App, Avatar, Badge, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ComingSoon } from '../components/ComingSoon.js';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { Loading } from '../components/Loading.js';
@@ -27,6 +26,7 @@ import { canCreateTask } from '../../shared/tasks/index.js';
 import { TaskList, TaskView, useTaskCounts } from '../features/tasks/index.js';
 import { DashboardPage } from '../features/dashboard/index.js';
 import { ScheduleEntryPage, ScheduleNotifier, SchedulePage } from '../features/schedule/index.js';
+import { OutgoingDocumentView, OutgoingList, OutgoingNewPage, useOutgoingCounts } from '../features/outgoing/index.js';
 import { errorText, unitName } from './util.js';
 import { onAppOpen } from './connection.js';
 import { warmUpDocumentViewer } from './warmUp.js';
@@ -42,8 +42,10 @@ type NavKey = 'incoming' | 'outgoing' | 'tasks' | 'dashboard' | 'schedule' | 'ma
 
 function navKeyOf(route: Route): NavKey {
   switch (route.name) {
-    case 'coming':
-      return route.feature;
+    case 'outgoing':
+    case 'outgoingNew':
+    case 'outgoingDoc':
+      return 'outgoing';
     case 'search':
       return 'search';
     case 'mail':
@@ -70,6 +72,9 @@ export function Shell(): React.JSX.Element {
   const unread = useInboxUnread();
   const taskCounts = useTaskCounts(sync.state === 'syncing');
   const myTasks = taskCounts.mine ?? 0;
+  const outgoingCounts = useOutgoingCounts(sync.state === 'syncing');
+  // What waits for me: drafts to review, to sign, and (clerks) to number and seal.
+  const outgoingWaiting = (outgoingCounts.to_review ?? 0) + (outgoingCounts.to_sign ?? 0) + (outgoingCounts.to_issue ?? 0);
   useEffect(warmUpDocumentViewer, []);
   // The desktop shell asks for a document, a task or a schedule entry when its notification is clicked.
   const rpc = useRpc();
@@ -92,7 +97,16 @@ export function Shell(): React.JSX.Element {
 
   const items = [
     { key: 'incoming', icon: <InboxOutlined />, label: t('nav.incoming') },
-    { key: 'outgoing', icon: <SendOutlined />, label: t('nav.outgoing') },
+    {
+      key: 'outgoing',
+      icon: <SendOutlined />,
+      label: (
+        <span className="nav-label">
+          <span>{t('nav.outgoing')}</span>
+          {outgoingWaiting > 0 && <Badge count={outgoingWaiting} size="small" overflowCount={999} className="nav-badge" title={t('outgoing.navBadge')} data-testid="nav-outgoing-count" />}
+        </span>
+      ),
+    },
     {
       key: 'tasks',
       icon: <CarryOutOutlined />,
@@ -128,7 +142,7 @@ export function Shell(): React.JSX.Element {
     else if (key === 'tasks') navigate({ name: 'tasks' });
     else if (key === 'dashboard') navigate({ name: 'dashboard' });
     else if (key === 'schedule') navigate({ name: 'schedule', date: null, view: null, leaderId: null });
-    else navigate({ name: 'coming', feature: key as 'outgoing' });
+    else if (key === 'outgoing') navigate({ name: 'outgoing' });
   };
 
   return (
@@ -152,7 +166,7 @@ export function Shell(): React.JSX.Element {
         </Layout.Header>
         {sync.state === 'offline' && <Alert type="warning" banner showIcon title={t('sync.offlineBanner')} data-testid="offline-banner" />}
         <Layout.Content className="shell-content">
-          <ErrorBoundary key={route.name === 'document' || route.name === 'task' || route.name === 'scheduleEntry' ? route.id : route.name}>
+          <ErrorBoundary key={route.name === 'document' || route.name === 'task' || route.name === 'scheduleEntry' || route.name === 'outgoingDoc' ? route.id : route.name}>
             <Suspense fallback={<Loading />}>
               <Screen route={route} />
             </Suspense>
@@ -187,8 +201,12 @@ function Screen({ route }: { route: Route }): React.JSX.Element {
       return <SchedulePage route={route} />;
     case 'scheduleEntry':
       return <ScheduleEntryPage key={route.id} id={route.id} />;
-    case 'coming':
-      return <ComingSoon feature={route.feature} />;
+    case 'outgoing':
+      return <OutgoingList />;
+    case 'outgoingNew':
+      return <OutgoingNewPage key={route.replyTo ?? route.relation?.documentId ?? 'new'} replyTo={route.replyTo ?? null} relation={route.relation ?? null} />;
+    case 'outgoingDoc':
+      return <OutgoingDocumentView key={route.id} id={route.id} />;
     case 'slip':
       return <Loading />;
   }

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { href, parseHash, type Route } from './routes.js';
 
 export { href, parseHash };
-export type { ComingFeature, Route } from './routes.js';
+export type { OutgoingRelation, Route } from './routes.js';
 
 export function navigate(route: Route, opts: { replace?: boolean } = {}): void {
   const target = href(route);

@@ -1,7 +1,6 @@
 /** The routes of the renderer and their hash form (pure: no DOM, unit-tested). */
 import { SCHEDULE_VIEWS, type ScheduleViewName } from '../../shared/schedule/constants.js';
 
-export type ComingFeature = 'outgoing';
 /** A mail attachment to register as an incoming document (the form is prefilled from it). */
 export interface FromMail {
   messageId: number;
@@ -21,9 +20,16 @@ export type Route =
   /** The week holding `date` (null: this week) in a view (null: the default for the user); 'leader' names whose week. */
   | { name: 'schedule'; date: string | null; view: ScheduleViewName | null; leaderId: string | null }
   | { name: 'scheduleEntry'; id: string }
-  | { name: 'coming'; feature: ComingFeature };
+  | { name: 'outgoing' }
+  /** "Soạn văn bản": a new draft, maybe a reply to an incoming document or a replacement/update of an issued one. */
+  | { name: 'outgoingNew'; replyTo?: string; relation?: OutgoingRelation }
+  | { name: 'outgoingDoc'; id: string };
 
-const COMING: readonly ComingFeature[] = ['outgoing'];
+/** An issued outgoing document a new draft replaces or updates (Decree 30 Art. 18). */
+export interface OutgoingRelation {
+  kind: 'replaces' | 'updates';
+  documentId: string;
+}
 const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 const ID = /^-?\d{1,15}$/u;
@@ -44,6 +50,18 @@ function parseSchedule(b: string | undefined, c: string | undefined, params: URL
   const view = date && c && (SCHEDULE_VIEWS as readonly string[]).includes(c) ? (c as ScheduleViewName) : null;
   const leader = params.get('leader') ?? '';
   return { name: 'schedule', date, view, leaderId: view === 'leader' && UUID.test(leader) ? leader : null };
+}
+
+function parseOutgoing(b: string | undefined, params: URLSearchParams): Route {
+  if (b && UUID.test(b)) return { name: 'outgoingDoc', id: b };
+  if (b !== 'new') return { name: 'outgoing' };
+  const replyTo = params.get('replyTo') ?? '';
+  if (UUID.test(replyTo)) return { name: 'outgoingNew', replyTo };
+  for (const kind of ['replaces', 'updates'] as const) {
+    const documentId = params.get(kind) ?? '';
+    if (UUID.test(documentId)) return { name: 'outgoingNew', relation: { kind, documentId } };
+  }
+  return { name: 'outgoingNew' };
 }
 
 function parseFromMail(params: URLSearchParams): FromMail | null {
@@ -67,7 +85,7 @@ export function parseHash(hash: string): Route {
   if (a === 'tasks') return b && UUID.test(b) ? { name: 'task', id: b } : { name: 'tasks' };
   if (a === 'dashboard') return { name: 'dashboard' };
   if (a === 'schedule') return parseSchedule(b, c, params);
-  if (a && (COMING as readonly string[]).includes(a)) return { name: 'coming', feature: a as ComingFeature };
+  if (a === 'outgoing') return parseOutgoing(b, params);
   return { name: 'incoming' };
 }
 
@@ -103,7 +121,13 @@ export function href(route: Route): string {
     }
     case 'scheduleEntry':
       return `#/schedule/entry/${route.id}`;
-    case 'coming':
-      return `#/${route.feature}`;
+    case 'outgoing':
+      return '#/outgoing';
+    case 'outgoingNew':
+      if (route.replyTo) return `#/outgoing/new?${new URLSearchParams({ replyTo: route.replyTo }).toString()}`;
+      if (route.relation) return `#/outgoing/new?${new URLSearchParams({ [route.relation.kind]: route.relation.documentId }).toString()}`;
+      return '#/outgoing/new';
+    case 'outgoingDoc':
+      return `#/outgoing/${route.id}`;
   }
 }

@@ -6,7 +6,7 @@ import type { FileRef } from '../../shared/incoming/index.js';
 import { MAX_FILE_BYTES } from '../../shared/sync/limits.js';
 import { useApp, useRpc } from '../app/AppContext.js';
 import { errorText } from '../app/util.js';
-import { saveBlob } from './download.js';
+import { downloadFile } from './download.js';
 import { fileSize } from './fileSize.js';
 import { Loading } from './Loading.js';
 import './attachments.css';
@@ -43,10 +43,7 @@ export function AttachmentFileList({ files, testId = 'attachment-files', prefix 
   const download = async (f: Attachment): Promise<void> => {
     setBusy(f.sha256);
     try {
-      await rpc.call('files.open', { sha256: f.sha256 });
-      const res = await fetch(conn.fileUrl(f.sha256));
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      saveBlob(await res.blob(), f.name);
+      await downloadFile(rpc, (sha) => conn.fileUrl(sha), f);
     } catch (err) {
       void message.error(errorText(err, lang, t('attachments.failed')));
     } finally {

@@ -11,7 +11,7 @@ import { useApp, useChanged, useRpc } from '../app/AppContext.js';
 import { errorText } from '../app/util.js';
 
 /** The methods that read one record by id. */
-type GetMethod = 'incoming.get' | 'tasks.get' | 'schedule.get';
+type GetMethod = 'incoming.get' | 'tasks.get' | 'schedule.get' | 'outgoing.get';
 
 export interface RecordState<V> {
   view: V | null;
@@ -31,7 +31,7 @@ export function useRecordView<V>(method: GetMethod, id: string, scopes: readonly
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const reload = useCallback(() => {
-    // The three methods share their shape ({ id } → the view or null); the caller names the view's type.
+    // The methods share their shape ({ id } → the view or null); the caller names the view's type.
     const call = rpc.call as unknown as (this: typeof rpc, m: GetMethod, p: { id: string }) => Promise<V | null>;
     call.call(rpc, method, { id }).then(
       (v) => {

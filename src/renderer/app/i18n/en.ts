@@ -1,4 +1,5 @@
 import type { Messages } from './vi.js';
+import { outgoingEn, outgoingMutationsEn } from './outgoing.en.js';
 
 /** English strings; the keys mirror vi.ts exactly. Vietnamese legal terms keep their Vietnamese name in brackets where users meet both. */
 export const en: Messages = {
@@ -131,12 +132,7 @@ export const en: Messages = {
     'schedule.submitWeek': 'Submit the week for approval',
     'schedule.returnWeek': 'Return the week',
     'schedule.approveWeek': 'Approve and publish the week',
-  },
-  coming: {
-    title: '{{feature}} — coming soon',
-    text: 'This part of iOffice is being built and arrives in a coming version.',
-    hint: 'Meanwhile, incoming documents work as usual.',
-    back: 'Go to Incoming',
+    ...outgoingMutationsEn,
   },
   doc: {
     urgency: {
@@ -1320,4 +1316,5 @@ export const en: Messages = {
       empty: 'Nothing here.',
     },
   },
+  outgoing: outgoingEn,
 };

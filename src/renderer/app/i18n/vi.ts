@@ -1,4 +1,5 @@
 import { TASK_MUTATION_LABELS_VI } from '../../../shared/tasks/index.js';
+import { outgoingMutationsVi, outgoingVi } from './outgoing.vi.js';
 /**
  * Every string the renderer shows, in Vietnamese (the default language).
  * en.ts must have exactly the same keys (the type checker enforces it).
@@ -123,12 +124,7 @@ export const vi = {
     'schedule.submitWeek': 'Trình duyệt lịch tuần',
     'schedule.returnWeek': 'Trả lại lịch tuần',
     'schedule.approveWeek': 'Duyệt và ban hành lịch tuần',
-  },
-  coming: {
-    title: '{{feature}} — sắp có',
-    text: 'Chức năng này đang được xây dựng và sẽ có trong phiên bản tới.',
-    hint: 'Trong lúc chờ, bạn có thể xử lý Văn bản đến như bình thường.',
-    back: 'Đến Văn bản đến',
+    ...outgoingMutationsVi,
   },
   doc: {
     urgency: {
@@ -1312,6 +1308,7 @@ export const vi = {
       empty: 'Không có mục nào.',
     },
   },
+  outgoing: outgoingVi,
 } as const;
 
 /** The shape of a translation: same keys as vi, any strings. */

@@ -5,3 +5,4 @@
  */
 export { allValues, assigneeValue, orgTree, parseAssignee, type Assignee, type TreeNode, type TreeOptions } from './orgTree.js';
 export { blockEnterSubmit, isPast } from '../../components/forms.js';
+export { CONFIDENTIALITIES, URGENCIES } from './constants.js';

@@ -14,3 +14,5 @@ export const TaskFormDialog = lazy(() => import('./TaskFormDialog.js').then((m) 
 export type { TaskFormMode } from './TaskFormDialog.js';
 /** The tabs' counts (the navigation shows "Việc của tôi"). */
 export { useTaskCounts } from './useTask.js';
+/** The units as a tree for a picker (the outgoing drafts' unit and recipients too). */
+export { unitTree, type UnitNode } from './pickers.js';
