@@ -7,19 +7,12 @@ import { formatDateVi } from '../../../shared/text/vietnamese.js';
 import { useApp, useRpc } from '../../app/AppContext.js';
 import { errorText } from '../../app/util.js';
 import { Loading } from '../../components/Loading.js';
-import { latestIsPdf, numberText } from './format.js';
+import { latestIsPdf, numberText, validityOf } from './format.js';
 
 // pdf.js only when the dialog draws the page.
 const SignaturePreview = lazy(() => import('./SignaturePreview.js').then((m) => ({ default: m.SignaturePreview })));
 
 type KeysInfo = { keys: SigningKeyInfo[]; tokenLibrary: string | null; hasSignatureImage: boolean; hasSealImage: boolean };
-
-/** A certificate's validity now: the dialog warns before a signature the verifier would call expired. */
-export function validityOf(c: Pick<CertificateSummary, 'notBefore' | 'notAfter'>, now = new Date()): 'valid' | 'expired' | 'not_yet_valid' {
-  if (now < new Date(c.notBefore)) return 'not_yet_valid';
-  if (now > new Date(c.notAfter)) return 'expired';
-  return 'valid';
-}
 
 /**
  * "Ký số" (the signer, `outgoing.sign`) and "Đóng dấu & phát hành" (a clerk with the agency's

@@ -193,3 +193,10 @@ export function offeredActions(view: Pick<OutgoingView, 'allowedActions'>): Outg
 export function formatCount(n: number, lang: Lang): string {
   return n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
 }
+
+/** A certificate's validity now: the signing dialog warns before a signature the verifier would call expired. */
+export function validityOf(c: { notBefore: string; notAfter: string }, now = new Date()): 'valid' | 'expired' | 'not_yet_valid' {
+  if (now < new Date(c.notBefore)) return 'not_yet_valid';
+  if (now > new Date(c.notAfter)) return 'expired';
+  return 'valid';
+}
