@@ -1,4 +1,5 @@
 import {
+  BookOutlined,
   CalendarOutlined,
   CarryOutOutlined,
   FundOutlined,
@@ -26,6 +27,7 @@ import { canCreateTask } from '../../shared/tasks/index.js';
 import { TaskList, TaskView, useTaskCounts } from '../features/tasks/index.js';
 import { DashboardPage } from '../features/dashboard/index.js';
 import { ScheduleEntryPage, ScheduleNotifier, SchedulePage } from '../features/schedule/index.js';
+import { RegistersPage } from '../features/registers/index.js';
 import { OutgoingDocumentView, OutgoingList, OutgoingNewPage, useOutgoingCounts } from '../features/outgoing/index.js';
 import { errorText, unitName } from './util.js';
 import { onAppOpen } from './connection.js';
@@ -38,7 +40,7 @@ const MailPage = lazy(() => import('../features/mail/MailPage.js').then((m) => (
 const AccountSettings = lazy(() => import('../features/mail/AccountSettings.js').then((m) => ({ default: m.AccountSettings })));
 const ProcessingSlip = lazy(() => import('../features/incoming/ProcessingSlip.js').then((m) => ({ default: m.ProcessingSlip })));
 
-type NavKey = 'incoming' | 'outgoing' | 'tasks' | 'dashboard' | 'schedule' | 'mail' | 'search';
+type NavKey = 'incoming' | 'outgoing' | 'registers' | 'tasks' | 'dashboard' | 'schedule' | 'mail' | 'search';
 
 function navKeyOf(route: Route): NavKey {
   switch (route.name) {
@@ -48,6 +50,8 @@ function navKeyOf(route: Route): NavKey {
       return 'outgoing';
     case 'search':
       return 'search';
+    case 'registers':
+      return 'registers';
     case 'mail':
     case 'mailSettings':
       return 'mail';
@@ -123,6 +127,8 @@ export function Shell(): React.JSX.Element {
     // The leaders' view of how work is done on time ("Tình hình thực hiện").
     ...(canCreateTask(me) ? [{ key: 'dashboard', icon: <FundOutlined />, label: t('nav.dashboard') }] : []),
     { key: 'schedule', icon: <CalendarOutlined />, label: t('nav.schedule') },
+    // The registers are the clerks' and the leaders' record ("Sổ văn bản").
+    ...(me.role === 'clerk' || me.role === 'leader' ? [{ key: 'registers', icon: <BookOutlined />, label: t('nav.registers') }] : []),
     {
       key: 'mail',
       icon: <MailOutlined />,
@@ -143,6 +149,7 @@ export function Shell(): React.JSX.Element {
     else if (key === 'dashboard') navigate({ name: 'dashboard' });
     else if (key === 'schedule') navigate({ name: 'schedule', date: null, view: null, leaderId: null });
     else if (key === 'outgoing') navigate({ name: 'outgoing' });
+    else if (key === 'registers') navigate({ name: 'registers' });
   };
 
   return (
@@ -207,6 +214,8 @@ function Screen({ route }: { route: Route }): React.JSX.Element {
       return <OutgoingNewPage key={route.replyTo ?? route.relation?.documentId ?? 'new'} replyTo={route.replyTo ?? null} relation={route.relation ?? null} />;
     case 'outgoingDoc':
       return <OutgoingDocumentView key={route.id} id={route.id} />;
+    case 'registers':
+      return <RegistersPage />;
     case 'slip':
       return <Loading />;
   }

@@ -23,7 +23,9 @@ export type Route =
   | { name: 'outgoing' }
   /** "Soạn văn bản": a new draft, maybe a reply to an incoming document or a replacement/update of an issued one. */
   | { name: 'outgoingNew'; replyTo?: string; relation?: OutgoingRelation }
-  | { name: 'outgoingDoc'; id: string };
+  | { name: 'outgoingDoc'; id: string }
+  /** "Sổ văn bản": the incoming and outgoing registers for a period, as PDF or XLSX. */
+  | { name: 'registers' };
 
 /** An issued outgoing document a new draft replaces or updates (Decree 30 Art. 18). */
 export interface OutgoingRelation {
@@ -86,6 +88,7 @@ export function parseHash(hash: string): Route {
   if (a === 'dashboard') return { name: 'dashboard' };
   if (a === 'schedule') return parseSchedule(b, c, params);
   if (a === 'outgoing') return parseOutgoing(b, params);
+  if (a === 'registers') return { name: 'registers' };
   return { name: 'incoming' };
 }
 
@@ -129,5 +132,7 @@ export function href(route: Route): string {
       return '#/outgoing/new';
     case 'outgoingDoc':
       return `#/outgoing/${route.id}`;
+    case 'registers':
+      return '#/registers';
   }
 }

@@ -114,6 +114,23 @@ export function SignaturePanel({ result, onClose }: { result: SignatureResult | 
   );
 }
 
+/** The verifier's problem codes (src/node/pdfsign/verify.ts), each told in words; an unknown one is shown as it is. */
+const PROBLEMS = [
+  'signature_value_missing',
+  'unsupported_format',
+  'byte_range_invalid',
+  'cms_unreadable',
+  'signer_certificate_missing',
+  'digest_mismatch',
+  'signature_mismatch',
+  'modified_after_signing',
+  'chain_invalid',
+  'unknown_ca',
+  'certificate_expired',
+  'certificate_not_yet_valid',
+] as const;
+const isKnownProblem = (p: string): p is (typeof PROBLEMS)[number] => (PROBLEMS as readonly string[]).includes(p);
+
 const TONE_ICON: Record<Tone, React.ReactNode> = {
   ok: <CheckCircleFilled className="sig-ok" />,
   info: <InfoCircleFilled className="sig-info" />,
@@ -172,19 +189,19 @@ function SignatureCard({ check, index }: { check: SignatureCheck; index: number 
           {t('signatures.revocationNotChecked')}
         </Fact>
       </ul>
-      {check.problems.length > 0 && (
-        <details className="sig-details">
-          <summary>{t('signatures.details')}</summary>
+      <details className="sig-details" data-testid="sig-details">
+        <summary>{t('signatures.details')}</summary>
+        {check.problems.length > 0 && (
           <ul>
             {check.problems.map((p) => (
-              <li key={p}>{p}</li>
+              <li key={p}>{isKnownProblem(p) ? t(`signatures.problem.${p}`) : p}</li>
             ))}
           </ul>
-          <Typography.Text type="secondary" className="sig-serial">
-            {t('signatures.serial')}: {check.serialNumber}
-          </Typography.Text>
-        </details>
-      )}
+        )}
+        <Typography.Text type="secondary" className="sig-serial">
+          {t('signatures.serial')}: {check.serialNumber}
+        </Typography.Text>
+      </details>
     </section>
   );
 }
