@@ -119,6 +119,25 @@ export function certificateInfo(der: Uint8Array): CertificateInfo {
   };
 }
 
+/**
+ * The certificates of `pool` in issuing order above `leaf` (its issuer first, the root last),
+ * then the rest of the pool: readers then need not sort the chain.
+ */
+export function issuerChain(leaf: Uint8Array, pool: readonly Uint8Array[]): Uint8Array[] {
+  const rest = pool.map((der) => ({ der, cert: parseCertificate(der) }));
+  const ordered: Uint8Array[] = [];
+  let current = parseCertificate(leaf);
+  for (;;) {
+    const c = current;
+    const i = rest.findIndex((r) => r.cert.subject.isEqual(c.issuer) && !r.cert.subject.isEqual(c.subject));
+    if (i < 0) break;
+    const [next] = rest.splice(i, 1);
+    ordered.push(next!.der);
+    current = next!.cert;
+  }
+  return [...ordered, ...rest.map((r) => r.der)];
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const isPrintable = (s: string): boolean => /^[A-Za-z0-9 '()+,\-./:=?]*$/u.test(s);

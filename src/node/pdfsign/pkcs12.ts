@@ -14,7 +14,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { AppError } from '../../shared/i18n/errors.js';
 import { child, children, integerOf, octets, oidOf, parseBer } from './asn1.js';
-import { parseCertificate } from './certificates.js';
+import { issuerChain, parseCertificate } from './certificates.js';
 import { rc2CbcDecrypt } from './rc2.js';
 import { keyFromPkcs8, type SigningKey } from './signingKey.js';
 
@@ -228,7 +228,7 @@ function readBags(bytes: Uint8Array, password: string): Bag[] {
  * Open a PKCS#12 file: its private key, the certificate of that key and the other certificates.
  * AppError('certificate_password_wrong') / AppError('certificate_file_invalid').
  */
-export function loadPkcs12(bytes: Uint8Array, password: string): Promise<SigningKey> {
+export async function loadPkcs12(bytes: Uint8Array, password: string): Promise<SigningKey> {
   let bags: Bag[];
   try {
     bags = readBags(bytes, password);
@@ -250,11 +250,11 @@ export function loadPkcs12(bytes: Uint8Array, password: string): Promise<Signing
   }
   const own = certs.find((c) => c.localKeyId !== null && c.localKeyId === key.localKeyId && sameKey(c.der, spki)) ?? certs.find((c) => sameKey(c.der, spki));
   if (!own) throw new AppError('certificate_file_invalid', { details: 'không có chứng thư của khoá bí mật' });
-  const chain = orderChain(
+  const chain = issuerChain(
     own.der,
     certs.filter((c) => c !== own).map((c) => c.der),
   );
-  return Promise.resolve(keyFromPkcs8(key.der, own.der, chain));
+  return keyFromPkcs8(key.der, own.der, chain);
 }
 
 function sameKey(certificate: Uint8Array, spki: Buffer): boolean {
@@ -264,23 +264,6 @@ function sameKey(certificate: Uint8Array, spki: Buffer): boolean {
     return false; // a certificate bag that does not parse is simply not the key's
   }
 }
-
-/** The other certificates in issuing order (intermediates first, the root last), so readers need not sort. */
-function orderChain(leaf: Uint8Array, others: Uint8Array[]): Uint8Array[] {
-  const rest = others.map((der) => ({ der, cert: parseCertificate(der) }));
-  const ordered: Uint8Array[] = [];
-  let current = parseCertificate(leaf);
-  for (;;) {
-    const c = current;
-    const i = rest.findIndex((r) => r.cert.subject.isEqual(c.issuer) && !r.cert.subject.isEqual(c.subject));
-    if (i < 0) break;
-    const [next] = rest.splice(i, 1);
-    ordered.push(next!.der);
-    current = next!.cert;
-  }
-  return [...ordered, ...rest.map((r) => r.der)];
-}
-
 
 /**
  * Write a PKCS#12 file holding a key, its certificate and a chain: PBES2 (PBKDF2-SHA-256,

@@ -66,7 +66,7 @@ export interface SignatureCheck {
 }
 
 export interface VerifyOptions {
-  /** DER of the root certificates the agency trusts. */
+  /** DER of the root certificates the agency trusts (none: every chain is 'unknown_ca'). */
   trustedRoots: readonly Uint8Array[];
   /** "Now" for expiredNow; the current time when left out. */
   now?: Date;
@@ -297,7 +297,7 @@ function finish(check: Omit<SignatureCheck, 'status'>): SignatureCheck {
 }
 
 /** Check every signature of a PDF, in the order they were made. An unsigned PDF gives []. */
-export async function verifyPdfSignatures(pdf: Uint8Array, o: VerifyOptions): Promise<SignatureCheck[]> {
+export async function verifyPdfSignatures(pdf: Uint8Array, o: VerifyOptions = { trustedRoots: [] }): Promise<SignatureCheck[]> {
   if (!Buffer.from(pdf.buffer, pdf.byteOffset, Math.min(pdf.length, 1024)).toString('latin1').includes('%PDF-')) throw new AppError('pdf_unreadable');
   let context: PDFContext;
   try {
