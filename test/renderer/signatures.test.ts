@@ -1,10 +1,9 @@
 /**
  * What the PDF viewer tells a reader of a file's signatures (src/renderer/components/pdf/
- * signatures.ts) and the registers page's periods (features/registers/period.ts), pure.
+ * signatures.ts), pure.
  */
 import { describe, expect, it } from 'vitest';
 import { changeOf, inSigningOrder, overallState } from '../../src/renderer/components/pdf/signatures.js';
-import { customPeriod, presetPeriod } from '../../src/renderer/features/registers/period.js';
 import type { SignatureCheck } from '../../src/shared/outgoing/index.js';
 
 const check = (over: Partial<SignatureCheck> = {}): SignatureCheck => ({
@@ -59,17 +58,5 @@ describe('one signature', () => {
     const agency = check({ fieldName: 'agency', laterRevisions: 0 });
     const signer = check({ fieldName: 'signer', laterRevisions: 2 });
     expect(inSigningOrder([agency, signer]).map((c) => c.fieldName)).toEqual(['signer', 'agency']);
-  });
-});
-
-describe('the registers page: periods', () => {
-  it('this month, this quarter and this year around today', () => {
-    expect(presetPeriod('month', '2026-02-14')).toEqual({ preset: 'month', from: '2026-02-01', to: '2026-02-28' });
-    expect(presetPeriod('quarter', '2026-05-12')).toEqual({ preset: 'quarter', from: '2026-04-01', to: '2026-06-30' });
-    expect(presetPeriod('year', '2026-05-12')).toEqual({ preset: 'year', from: '2026-01-01', to: '2026-12-31' });
-  });
-
-  it('picked dates are put in order', () => {
-    expect(customPeriod('2026-03-31', '2026-03-01')).toEqual({ preset: null, from: '2026-03-01', to: '2026-03-31' });
   });
 });
