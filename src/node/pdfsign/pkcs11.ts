@@ -154,7 +154,7 @@ function findAll(pkcs11: pkcs11js.PKCS11, session: Handle, template: pkcs11js.Te
 
 function attribute(pkcs11: pkcs11js.PKCS11, session: Handle, object: Handle, type: number): Buffer {
   const [a] = pkcs11.C_GetAttributeValue(session, object, [{ type }]);
-  return (a?.value as Buffer | undefined) ?? Buffer.alloc(0);
+  return a?.value ?? Buffer.alloc(0);
 }
 
 interface TokenCert {

@@ -262,7 +262,7 @@ function byteRangeOf(context: PDFContext, value: PDFDict): number[] | null {
   if (!(br instanceof PDFArray) || br.size() !== 4) return null;
   const n = br.asArray().map((v) => context.lookup(v));
   if (!n.every((v) => v instanceof PDFNumber)) return null;
-  const r = n.map((v) => (v as PDFNumber).asNumber());
+  const r = n.map((v) => v.asNumber());
   return r.every((x) => Number.isInteger(x) && x >= 0) ? r : null;
 }
 
