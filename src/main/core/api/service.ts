@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -31,8 +32,10 @@ import { taskHandlers, type TaskContext } from '../tasks/index.js';
 import { incomingHandlers, type IncomingContext } from '../incoming/index.js';
 import { dashboardHandlers } from '../dashboard/index.js';
 import { scheduleHandlers, type ScheduleContext } from '../schedule/index.js';
+import { outgoingHandlers, type OutgoingContext } from '../outgoing/index.js';
 import type { Task } from '../../../shared/tasks/index.js';
 import type { ScheduleRecord } from '../../../shared/schedule/index.js';
+import type { OutgoingDocument } from '../../../shared/outgoing/index.js';
 import type { MailEngineOptions } from '../mail/engine.js';
 
 /** Params of a method after validation with the contract's schema. */
@@ -64,6 +67,8 @@ interface SavedSession {
 }
 
 const SESSION_KEY = 'session';
+/** The user's PKCS#11 library (outgoing.setTokenLibrary), in the cache's meta. */
+const TOKEN_LIBRARY_KEY = 'outgoing.tokenLibrary';
 
 interface Active extends SavedSession {
   client: ServerClient;
@@ -335,6 +340,7 @@ export class CoreService {
     ...mailHandlers(() => this.mail),
     ...taskHandlers(() => (this.active ? this.taskContext(this.active) : null)),
     ...scheduleHandlers(() => (this.active ? this.scheduleContext(this.active) : null)),
+    ...outgoingHandlers(() => (this.active ? this.outgoingContext(this.active) : null)),
     ...dashboardHandlers(() => (this.active ? { db: this.active.cache.db, org: this.orgView(this.active), now: this.o.now } : null)),
   };
 
@@ -408,6 +414,54 @@ export class CoreService {
         return link.kind === 'incoming' ? (state as IncomingDocument).subject : (state as Task).title;
       },
       document: (id) => (this.overlaidRecord(a, 'incoming', id) as Overlaid<IncomingDocument> | null)?.state ?? null,
+    };
+  }
+
+  /**
+   * What the outgoing handlers need of the signed-in session. A document signed or sealed in
+   * the core is queued through `mutate` itself, so it is checked and made durable exactly as
+   * an action from the screen; mail goes through the user's mail account and its outbox.
+   */
+  private outgoingContext(a: Active): OutgoingContext {
+    return {
+      store: a.cache.outgoing,
+      files: a.cache.files,
+      user: a.user,
+      org: this.orgView(a),
+      agency: a.agency,
+      organisation: ((org) => ({ agency: org?.agency ?? a.agency, units: org?.units ?? [], users: org?.users ?? [a.user], outgoing: org?.outgoing }))(
+        a.cache.meta.getJson<Organisation>(META.org),
+      ),
+      now: this.o.now,
+      overlaid: (id, entries) => this.overlaidRecord(a, 'outgoing', id, entries) as Overlaid<OutgoingDocument> | null,
+      pending: () => {
+        const m = new Map<string, OutboxEntry[]>();
+        for (const e of a.cache.outbox.ofKind('outgoing')) m.set(e.recordId, [...(m.get(e.recordId) ?? []), e]);
+        return m;
+      },
+      failed: (id) => a.cache.outbox.failed({ kind: 'outgoing', recordId: id }),
+      readFile: async (sha256) => {
+        try {
+          return await a.cache.files.bytes(sha256);
+        } catch (err) {
+          // A mail attachment not registered (yet) is checked like any document's file.
+          const mailFile = err instanceof AppError && err.code === 'not_found' ? await this.mail.cachedAttachmentFile(sha256) : null;
+          if (!mailFile) throw err;
+          return fs.readFile(mailFile.path);
+        }
+      },
+      incoming: (id) => (this.overlaidRecord(a, 'incoming', id) as Overlaid<IncomingDocument> | null)?.state ?? null,
+      incomingStates: () => a.cache.docs.all(),
+      mutate: (name, args) => this.handlers.mutate({ name, args }),
+      tokenLibrary: () => a.cache.meta.get(TOKEN_LIBRARY_KEY),
+      setTokenLibrary: (p) => a.cache.meta.set(TOKEN_LIBRARY_KEY, p),
+      hasMailAccount: () => this.mail.hasAccount(),
+      sendMail: async (input, waitMs) => {
+        const r = await this.mail.sendAndWait(input, waitMs);
+        return r.state === 'failed'
+          ? { state: 'failed', messageId: r.messageId, code: r.error?.code ?? 'mail_send_rejected', reason: r.error?.message.vi ?? '' }
+          : { state: r.state, messageId: r.messageId };
+      },
     };
   }
 }

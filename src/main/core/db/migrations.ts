@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { TASKS_CACHE_STEP } from '../tasks/index.js';
 import { SCHEDULE_CACHE_STEP } from '../schedule/schema.js';
+import { OUTGOING_CACHE_STEP } from '../outgoing/schema.js';
 
 /**
  * The cache schema, as numbered steps tracked with PRAGMA user_version.
@@ -246,6 +247,8 @@ export const MIGRATIONS: readonly string[] = [
   TASKS_CACHE_STEP,
   // 6 — the weekly schedule (issue #9): core/schedule/schema.ts.
   SCHEDULE_CACHE_STEP,
+  // 7 — outgoing documents (issue #10): core/outgoing/schema.ts.
+  OUTGOING_CACHE_STEP,
 ];
 
 /** Bring a database to the latest schema; each step commits with its version, so a crash never leaves half a step. */

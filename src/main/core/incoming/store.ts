@@ -280,6 +280,17 @@ export class DocumentStore implements LocalKind<IncomingDocument> {
     return this.stmts.count.get()?.n ?? 0;
   }
 
+  /** Every stored document, in chunks (the registers read them all: outgoing.registerBook). */
+  *all(): Generator<IncomingDocument> {
+    const chunk = this.db.prepare<[string], { id: string; doc_json: string }>('SELECT id, doc_json FROM documents WHERE id > ? ORDER BY id LIMIT 500');
+    for (let after = ''; ; ) {
+      const rows = chunk.all(after);
+      if (rows.length === 0) return;
+      for (const r of rows) yield JSON.parse(r.doc_json) as IncomingDocument;
+      after = (rows[rows.length - 1] as { id: string }).id;
+    }
+  }
+
   /** Re-derive every row's list columns, e.g. after the signed-in user moved to another unit. In chunks: the cache may be large. */
   recomputeAll(viewer: Viewer): void {
     const chunk = this.db.prepare<[string], { id: string; doc_json: string }>('SELECT id, doc_json FROM documents WHERE id > ? ORDER BY id LIMIT 500');

@@ -255,6 +255,34 @@ export class MailService {
     return { outboxId: id, messageId: built.messageId };
   }
 
+  /** Whether an account is configured and its engine runs (outgoing documents are dispatched through it). */
+  async hasAccount(): Promise<boolean> {
+    await this.ready;
+    return this.ctx !== null && this.engine !== null;
+  }
+
+  /**
+   * Queue one message exactly as mail.send does (the exactly-once outbox) and wait, up to
+   * `waitMs`, for the mail server's answer: accepted ('sent'), refused for good ('failed', with
+   * the error), or not yet ('pending': the outbox sends it when the server answers). For the
+   * dispatch of outgoing documents, which records each recipient's result (core/outgoing/mailDispatch.ts).
+   */
+  async sendAndWait(input: ComposeInput, waitMs: number): Promise<{ messageId: string; state: 'sent' | 'failed' | 'pending'; error: { code: string; message: { vi: string; en: string } } | null }> {
+    const { outboxId, messageId } = await this.queueMessage(input, 'send');
+    const until = Date.now() + waitMs;
+    for (;;) {
+      if (!this.store) return { messageId, state: 'pending', error: null };
+      const e = this.store.outboxGet(outboxId);
+      if (!e || e.state === 'sent') return { messageId, state: 'sent', error: null };
+      if (e.state === 'failed') {
+        const body = e.last_error ? (JSON.parse(e.last_error) as { code: string; message: { vi: string; en: string } }) : null;
+        return { messageId, state: 'failed', error: body ?? errorBody('mail_send_rejected', { details: '' }) };
+      }
+      if (Date.now() >= until) return { messageId, state: 'pending', error: null };
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   /** Where the outbox finds a message on the server (a moved one has no UID until the server's answer). */
   private serverAddress(m: MessageRow): { localId: number; folderPath: string | null; uid: number | null; uidvalidity: string | null; messageId: string | null } {
     const f = this.st().folder(m.folder_id);

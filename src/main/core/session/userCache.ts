@@ -11,6 +11,7 @@ import { Outbox } from '../sync/outbox.js';
 import type { LocalKind } from '../sync/kinds.js';
 import { TaskStore } from '../tasks/index.js';
 import { ScheduleStore } from '../schedule/store.js';
+import { OutgoingStore } from '../outgoing/store.js';
 import type { OrgView } from '../../../shared/domain/org.js';
 import type { Organisation } from '../../../shared/model/organisation.js';
 
@@ -34,6 +35,7 @@ export class UserCache {
   readonly docs: DocumentStore;
   readonly tasks: TaskStore;
   readonly schedule: ScheduleStore;
+  readonly outgoing: OutgoingStore;
   /** Every kind of record this cache holds, by kind (the sync engine applies pulls through these). */
   readonly kinds: ReadonlyMap<string, LocalKind>;
   readonly outbox: Outbox;
@@ -54,10 +56,12 @@ export class UserCache {
     this.docs = new DocumentStore(db, org);
     this.tasks = new TaskStore(db, org);
     this.schedule = new ScheduleStore(db, org, fileOpts.now);
+    this.outgoing = new OutgoingStore(db, org);
     this.kinds = new Map<string, LocalKind>([
       [this.docs.kind, this.docs],
       [this.tasks.kind, this.tasks],
       [this.schedule.kind, this.schedule],
+      [this.outgoing.kind, this.outgoing],
     ]);
     this.outbox = new Outbox(db);
     this.refused = new RefusedRecords(db);
