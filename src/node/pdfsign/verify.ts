@@ -280,11 +280,14 @@ function attributeOctets(signerInfo: pkijs.SignerInfo, type: string): Uint8Array
 
 function finish(check: Omit<SignatureCheck, 'status'>): SignatureCheck {
   const p = check.problems;
-  if (check.laterChanges === 'modified' && !p.includes('modified_after_signing')) p.push('modified_after_signing');
-  if (check.chain === 'invalid' && !p.includes('chain_invalid')) p.push('chain_invalid');
-  if (check.chain === 'unknown_ca' && !p.includes('unknown_ca')) p.push('unknown_ca');
-  if (check.validity === 'expired') p.push('certificate_expired');
-  if (check.validity === 'not_yet_valid') p.push('certificate_not_yet_valid');
+  if (check.laterChanges === 'modified') p.push('modified_after_signing');
+  // The certificate's problems only when there was a certificate to judge.
+  if (check.signer !== null) {
+    if (check.chain === 'invalid') p.push('chain_invalid');
+    if (check.chain === 'unknown_ca') p.push('unknown_ca');
+    if (check.validity === 'expired') p.push('certificate_expired');
+    if (check.validity === 'not_yet_valid') p.push('certificate_not_yet_valid');
+  }
   const status: SignatureStatus =
     check.integrity === 'broken' || check.laterChanges === 'modified' || check.chain === 'invalid' || check.validity !== 'valid'
       ? 'invalid'
@@ -433,6 +436,22 @@ async function checkOne(
   if (cmsTime) check.signingTime = cmsTime.toISOString();
   if (!signerCert) return fail('signer_certificate_missing', end);
 
+  // The certificate at the signing time, and its chain.
+  const at = check.signingTime ? new Date(check.signingTime) : now;
+  const notBefore = signerCert.notBefore.value;
+  const notAfter = signerCert.notAfter.value;
+  check.validity = at < notBefore ? 'not_yet_valid' : at > notAfter ? 'expired' : 'valid';
+  check.expiredNow = now > notAfter;
+  // The chain is judged inside the signer's validity, so an expired certificate reads as
+  // 'expired' with its chain still known, not as a broken chain.
+  const chainAt = new Date(Math.min(Math.max(at.getTime(), notBefore.getTime()), notAfter.getTime()));
+  check.chain = await chainOf(
+    signerCert,
+    certs.filter((x) => x !== signerCert),
+    roots,
+    chainAt,
+  );
+
   // Integrity: the digest of the byte ranges, then the signature over the signed attributes.
   const hash = HASHES[signerInfo.digestAlgorithm.algorithmId];
   const expected = attributeOctets(signerInfo, OID.messageDigest);
@@ -449,21 +468,5 @@ async function checkOne(
   }
   if (!verified) return fail('signature_mismatch', end);
   check.integrity = 'intact';
-
-  // The certificate at the signing time, and its chain.
-  const at = check.signingTime ? new Date(check.signingTime) : now;
-  const notBefore = signerCert.notBefore.value;
-  const notAfter = signerCert.notAfter.value;
-  check.validity = at < notBefore ? 'not_yet_valid' : at > notAfter ? 'expired' : 'valid';
-  check.expiredNow = now > notAfter;
-  // The chain is judged inside the signer's validity, so an expired certificate reads as
-  // 'expired' with its chain still known, not as a broken chain.
-  const chainAt = new Date(Math.min(Math.max(at.getTime(), notBefore.getTime()), notAfter.getTime()));
-  check.chain = await chainOf(
-    signerCert,
-    certs.filter((x) => x !== signerCert),
-    roots,
-    chainAt,
-  );
   return { end, check };
 }
