@@ -51,12 +51,13 @@ export async function openServerContext(options: ServerOptions): Promise<ServerC
   }
   const pokes = new PokeHub(db);
   await pokes.start();
+  const blobs = new BlobStore(join(options.dataDir, 'files'));
   return {
     db,
-    blobs: new BlobStore(join(options.dataDir, 'files')),
+    blobs,
     orgs: new OrganisationCache(),
     pokes,
-    kinds: serverKinds(),
+    kinds: serverKinds(blobs),
     epoch: await ensureEpoch(db),
     now: options.now ?? (() => new Date()),
     sessionTtlMs: options.sessionTtlMs ?? 14 * 24 * 3600 * 1000,

@@ -6,7 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { rename, stat, writeFile, unlink } from 'node:fs/promises';
+import { readFile, rename, stat, writeFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/u;
@@ -27,6 +27,11 @@ export class BlobStore {
     } catch {
       return null;
     }
+  }
+
+  /** A stored file's bytes (the server checking a signed PDF against the draft it signs: issue #10). */
+  async read(sha256: string): Promise<Uint8Array> {
+    return new Uint8Array(await readFile(this.pathOf(sha256)));
   }
 
   /** Store bytes; returns their digest. */

@@ -4,15 +4,16 @@
  * those documents, and the most secret holding wins:
  *   - the user must be able to see at least one holding document whose content
  *     reaches them (a normal one, or a secret one whose level the policy sends);
- *   - and every secret holding must be one whose content reaches them: a file
- *     that is also a Mật document's file is not served through a normal
- *     document holding the same bytes;
+ *   - and every secret holding must be one whose content reaches them, or be
+ *     matched by one that reaches them at the same level or above: a file that
+ *     is also a Mật document's file is not served through a normal document
+ *     holding the same bytes;
  *   - the uploader may read their upload back only while no document holds it:
  *     registration ends it (a specialist whose upload a clerk registered as a
  *     secret document gets nothing more).
  */
 import { isContentWithheld, type SecretContentPolicy } from '../../shared/incoming/secretContent.js';
-import type { Confidentiality } from '../../shared/incoming/model.js';
+import { CONFIDENTIALITIES, type Confidentiality } from '../../shared/incoming/model.js';
 import type { Queryable } from '../db/database.js';
 import { parseSecretContentPolicy } from '../incoming/secretPolicy.js';
 
@@ -35,7 +36,12 @@ export function decideFileAccess(holdings: readonly FileHolding[], isUploader: b
   const reaches = (h: FileHolding): boolean => h.visible && !isContentWithheld(h.level, h.policy);
   const readable = holdings.find(reaches);
   if (!readable) return { allowed: false, code: holdings.some((h) => h.visible) ? 'content_withheld' : 'document_not_found' };
-  if (holdings.some((h) => h.level !== 'normal' && !reaches(h))) return { allowed: false, code: 'file_withheld' };
+  // A secret holding the user is not reached by withholds the file, unless one that reaches them is
+  // at least as secret: the same content they are entitled to (an issued Mật document seen by its
+  // author, held by the unit copies it was dispatched as too: issue #10).
+  const rank = (l: Confidentiality): number => CONFIDENTIALITIES.indexOf(l);
+  const cleared = Math.max(...holdings.filter(reaches).map((h) => rank(h.level)));
+  if (holdings.some((h) => h.level !== 'normal' && !reaches(h) && rank(h.level) > cleared)) return { allowed: false, code: 'file_withheld' };
   return { allowed: true, documentId: readable.documentId };
 }
 

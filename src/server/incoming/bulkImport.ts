@@ -31,8 +31,8 @@ export async function bulkInsertDocuments(db: Db, docs: IncomingDocument[], org:
     for (const d of docs) checkWritable(d);
     const keys = docs.map(duplicateColumns);
     await q.query(
-      `INSERT INTO documents (id, agency_id, arrival_year, arrival_number, code_number, code_notation_key, issuer_key, issued_date, state, updated_at, content_withheld, subject, arrival_date, version)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::boolean[], $12::text[], $13::text[], $14::int[])`,
+      `INSERT INTO documents (id, agency_id, arrival_year, arrival_number, code_number, code_notation_key, issuer_key, issued_date, state, updated_at, content_withheld, subject, arrival_date, version, receiving_unit_id)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::boolean[], $12::text[], $13::text[], $14::int[], $15::uuid[])`,
       [
         docs.map((d) => d.id),
         docs.map((d) => d.agencyId),
@@ -48,6 +48,7 @@ export async function bulkInsertDocuments(db: Db, docs: IncomingDocument[], org:
         docs.map((d) => d.subject),
         docs.map((d) => d.arrivalDate),
         docs.map((d) => d.version),
+        docs.map((d) => d.receivingUnitId ?? null),
       ],
     );
     const fileDoc: string[] = [];
@@ -85,17 +86,26 @@ export async function bulkInsertDocuments(db: Db, docs: IncomingDocument[], org:
       docs.map((_, i) => last - docs.length + 1 + i),
       docs.map((d) => d.id),
     ]);
-    const maxima = new Map<string, { agency: string; year: number; n: number }>();
+    // The agency's series, and a unit's own for its copies of the agency's outgoing documents (issue #10).
+    const maxima = new Map<string, { agency: string; unit: string | null; year: number; n: number }>();
     for (const d of docs) {
-      const k = `${d.agencyId}/${d.arrivalYear}`;
+      const unit = d.receivingUnitId ?? null;
+      const k = `${unit ?? d.agencyId}/${d.arrivalYear}`;
       const m = maxima.get(k);
-      if (!m || m.n < d.arrivalNumber) maxima.set(k, { agency: d.agencyId, year: d.arrivalYear, n: d.arrivalNumber });
+      if (!m || m.n < d.arrivalNumber) maxima.set(k, { agency: d.agencyId, unit, year: d.arrivalYear, n: d.arrivalNumber });
     }
     for (const m of maxima.values())
-      await q.query(
-        `INSERT INTO arrival_counters (agency_id, year, last_number) VALUES ($1, $2, $3)
-         ON CONFLICT (agency_id, year) DO UPDATE SET last_number = GREATEST(arrival_counters.last_number, EXCLUDED.last_number)`,
-        [m.agency, m.year, m.n],
-      );
+      if (m.unit === null)
+        await q.query(
+          `INSERT INTO arrival_counters (agency_id, year, last_number) VALUES ($1, $2, $3)
+           ON CONFLICT (agency_id, year) DO UPDATE SET last_number = GREATEST(arrival_counters.last_number, EXCLUDED.last_number)`,
+          [m.agency, m.year, m.n],
+        );
+      else
+        await q.query(
+          `INSERT INTO unit_arrival_counters (unit_id, year, last_number) VALUES ($1, $2, $3)
+           ON CONFLICT (unit_id, year) DO UPDATE SET last_number = GREATEST(unit_arrival_counters.last_number, EXCLUDED.last_number)`,
+          [m.unit, m.year, m.n],
+        );
   });
 }

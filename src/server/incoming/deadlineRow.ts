@@ -13,7 +13,7 @@ import type { Db } from '../db/database.js';
 import { loadOrganisation } from '../org/organisation.js';
 import type { DeadlineRow } from '../sync/access.js';
 
-type Facts = Pick<IncomingDocument, 'agencyId' | 'assignments' | 'dueDate' | 'status' | 'completedAt' | 'subject'>;
+type Facts = Pick<IncomingDocument, 'agencyId' | 'assignments' | 'dueDate' | 'status' | 'completedAt' | 'subject' | 'revocation'>;
 
 export function incomingDeadlineRow(doc: Facts, org: Pick<OrgView, 'users'>): DeadlineRow | null {
   const f = incomingDeadlineFacts(doc, org);

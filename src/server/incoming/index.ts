@@ -15,3 +15,5 @@ export { bulkInsertDocuments, type BulkBlob } from './bulkImport.js';
 export { incomingRoutes } from './routes.js';
 export { parseSecretContentPolicy, setSecretContentPolicy } from './secretPolicy.js';
 export { backfillIncomingDeadlines, incomingDeadlineRow } from './deadlineRow.js';
+// What internal dispatch of outgoing documents (server/outgoing) registers and revokes with.
+export { loadDocument, nextUnitArrivalNumber, saveDocument } from './store.js';

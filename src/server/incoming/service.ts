@@ -13,7 +13,7 @@ import type { AnyMutationDef } from '../../shared/sync/registry.js';
 import { PDF_MIME } from '../../shared/text/fileType.js';
 import { vnDateParts } from '../../shared/text/vietnamese.js';
 import type { Queryable } from '../db/database.js';
-import { markRead, recordExists } from '../sync/access.js';
+import { markRead, recordExists, userSees } from '../sync/access.js';
 import type { MutationOutcome, ServerMutation } from '../sync/kinds.js';
 import { findDuplicates, loadDocument, nextArrivalNumber, saveDocument } from './store.js';
 
@@ -44,6 +44,9 @@ async function onDocument(q: Queryable, def: AnyMutationDef, args: { documentId:
   const doc = await loadDocument(q, args.documentId, true);
   if (!doc || doc.agencyId !== ctx.actor.agencyId) throw new AppError('document_not_found');
   const next = def.apply(doc, args, ctx, undefined) as IncomingDocument;
+  // The reply named on completion is an outgoing document the actor sees: a link grants nothing.
+  const replyId = def.name === 'incoming.complete' ? (args as MutationArgs<'incoming.complete'>).replyId : null;
+  if (replyId && !(await userSees(q, 'outgoing', replyId, ctx.actor.id))) throw new AppError('outgoing_reply_invalid');
   if (def.name === 'incoming.markRead') {
     // A read mark is the reader's own: stored apart from the state, sent back to them alone.
     await markRead(q, 'incoming', doc.id, ctx.actor.id, ctx.now);

@@ -37,9 +37,9 @@ export async function saveDocument(q: Queryable, doc: IncomingDocument, org: Org
   const state = storedState(doc);
   if (isNew) {
     await q.query(
-      `INSERT INTO documents (id, agency_id, arrival_year, arrival_number, code_number, code_notation_key, issuer_key, issued_date, state, content_withheld, subject, arrival_date, updated_at, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [doc.id, doc.agencyId, doc.arrivalYear, doc.arrivalNumber, ...duplicateColumns(doc), state, doc.contentWithheld, doc.subject, doc.arrivalDate, doc.updatedAt, doc.version],
+      `INSERT INTO documents (id, agency_id, arrival_year, arrival_number, code_number, code_notation_key, issuer_key, issued_date, state, content_withheld, subject, arrival_date, updated_at, version, receiving_unit_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [doc.id, doc.agencyId, doc.arrivalYear, doc.arrivalNumber, ...duplicateColumns(doc), state, doc.contentWithheld, doc.subject, doc.arrivalDate, doc.updatedAt, doc.version, doc.receivingUnitId ?? null],
     );
     for (const f of doc.files) await q.query("INSERT INTO record_files (record_id, sha256, kind) VALUES ($1, $2, 'incoming') ON CONFLICT DO NOTHING", [doc.id, f.sha256]);
   } else {
@@ -60,11 +60,26 @@ export async function findDuplicates(
     await q.query<{ id: string; arrival_number: number; arrival_year: number; arrival_date: string; subject: string }>(
       `SELECT id, arrival_number, arrival_year, arrival_date, subject
          FROM documents
-        WHERE agency_id = $1 AND code_number = $2 AND code_notation_key = $3 AND issuer_key = $4 AND ($5 = '' OR left(issued_date, 4) = $5) AND id <> $6
+        WHERE agency_id = $1 AND receiving_unit_id IS NULL AND code_number = $2 AND code_notation_key = $3 AND issuer_key = $4 AND ($5 = '' OR left(issued_date, 4) = $5) AND id <> $6
         ORDER BY arrival_year, arrival_number`,
       [agencyId, k.number, k.notation, k.issuer, k.issuedYear, excludeId ?? '00000000-0000-0000-0000-000000000000'],
     )
   ).rows;
+}
+
+/**
+ * Next arrival number of a unit's own incoming register for `year` (an outgoing document of the
+ * agency dispatched to the unit, issue #10), under the counter's row lock as the agency's is.
+ */
+export async function nextUnitArrivalNumber(q: Queryable, unitId: string, year: number): Promise<number> {
+  return (
+    await q.query<{ last_number: number }>(
+      `INSERT INTO unit_arrival_counters (unit_id, year, last_number) VALUES ($1, $2, 1)
+       ON CONFLICT (unit_id, year) DO UPDATE SET last_number = unit_arrival_counters.last_number + 1
+       RETURNING last_number`,
+      [unitId, year],
+    )
+  ).rows[0]!.last_number;
 }
 
 /** Next arrival number of the agency's incoming register for `year`, under the counter's row lock. */

@@ -7,6 +7,7 @@ import type { Db, Queryable } from '../db/database.js';
 import { hashPassword } from '../auth/passwords.js';
 import { parseSecretContentPolicy } from '../incoming/secretPolicy.js';
 import { parseScheduleSettings } from '../schedule/settings.js';
+import { outgoingSettingsOf } from '../outgoing/settings.js';
 
 interface UserRow {
   id: string;
@@ -25,7 +26,17 @@ export function toUserSummary(r: UserRow): UserSummary {
 
 export async function loadOrganisation(q: Queryable, agencyId: string): Promise<Organisation> {
   const a = (
-    await q.query<{ id: string; code: string; name: string; abbreviation: string; place: string; org_version: number; secret_content_policy: string | null; schedule_settings: string | null }>(
+    await q.query<{
+      id: string;
+      code: string;
+      name: string;
+      abbreviation: string;
+      place: string;
+      org_version: number;
+      secret_content_policy: string | null;
+      schedule_settings: string | null;
+      outgoing_settings: string | null;
+    }>(
       'SELECT * FROM agencies WHERE id = $1',
       [agencyId],
     )
@@ -45,6 +56,8 @@ export async function loadOrganisation(q: Queryable, agencyId: string): Promise<
     secretContent: parseSecretContentPolicy(a.secret_content_policy),
     // Absent when never set: no office unit (the agency's leaders compile the week), no rooms.
     ...(schedule ? { schedule } : {}),
+    // Never absent from this server: an agency that set none numbers in the default registers.
+    outgoing: outgoingSettingsOf(a.id, a.outgoing_settings),
   };
 }
 

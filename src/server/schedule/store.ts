@@ -15,6 +15,7 @@ import { SCHEDULE_KIND } from '../../shared/schedule/constants.js';
 import { ScheduleEntry, ScheduleWeek } from '../../shared/schedule/model.js';
 import { entryAccessUserIds, weekAccessUserIds, type WeekFacts } from '../../shared/schedule/rights.js';
 import type { Queryable } from '../db/database.js';
+import { writeRecordFiles } from '../blobs/recordFiles.js';
 import { writeAccess } from '../sync/access.js';
 
 export const storedEntryState = (entry: ScheduleEntry): string => JSON.stringify(entry);
@@ -75,7 +76,7 @@ export async function saveEntry(q: Queryable, entry: ScheduleEntry, week: WeekFa
       entry.updatedAt,
     ]);
   }
-  await writeFiles(q, entry, isNew);
+  await writeRecordFiles(q, SCHEDULE_KIND, entry.id, entryFileShas(entry), isNew);
   // Last: it takes the change-log sequence, whose row lock orders commits.
   return writeAccess(q, SCHEDULE_KIND, entry.id, entryAccessUserIds(entry, week, org));
 }
@@ -100,19 +101,6 @@ export async function saveWeek(q: Queryable, week: ScheduleWeek, org: OrgView, i
     ]);
   }
   return writeAccess(q, SCHEDULE_KIND, week.id, weekAccessUserIds(org));
-}
-
-/** record_files mirrors the entry's files: a file taken off stops being the entry's (download rights, the blobs' GC). */
-async function writeFiles(q: Queryable, entry: ScheduleEntry, isNew: boolean): Promise<void> {
-  const now = entryFileShas(entry);
-  const before = isNew
-    ? new Set<string>()
-    : new Set((await q.query<{ sha256: string }>('SELECT sha256 FROM record_files WHERE record_id = $1 AND kind = $2', [entry.id, SCHEDULE_KIND])).rows.map((r) => r.sha256));
-  const added = [...now].filter((s) => !before.has(s));
-  const gone = [...before].filter((s) => !now.has(s));
-  if (added.length > 0)
-    await q.query('INSERT INTO record_files (record_id, sha256, kind) SELECT $1, unnest($2::text[]), $3 ON CONFLICT DO NOTHING', [entry.id, added, SCHEDULE_KIND]);
-  if (gone.length > 0) await q.query('DELETE FROM record_files WHERE record_id = $1 AND kind = $2 AND sha256 = ANY($3::text[])', [entry.id, SCHEDULE_KIND, gone]);
 }
 
 /** Which entries to refresh: one week's (its publication), or every entry of the agency a published week does not make public (a new office). */

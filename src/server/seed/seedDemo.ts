@@ -89,7 +89,7 @@ export function replayPlan(demo: DemoIncoming, arrivalNumber: number, users: Map
       { name: 'incoming.addOpinion', args: { documentId: doc.id, opinionId: o.id, kind: o.kind, content: o.content, progress: o.progress } },
       { actor: actor(o.byUserId), org, now: at(o.at) },
     );
-  if (p.complete) doc = applyMutation(doc, { name: 'incoming.complete', args: { documentId: doc.id, note: p.complete.note } }, { actor: actor(p.complete.byUserId), org, now: at(p.complete.at) });
+  if (p.complete) doc = applyMutation(doc, { name: 'incoming.complete', args: { documentId: doc.id, note: p.complete.note, replyId: null } }, { actor: actor(p.complete.byUserId), org, now: at(p.complete.at) });
   return doc;
 }
 

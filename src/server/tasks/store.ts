@@ -10,6 +10,7 @@ import { Task } from '../../shared/tasks/model.js';
 import { TASK_KIND } from '../../shared/tasks/constants.js';
 import { taskAccessUserIds, taskDeadlineFacts } from '../../shared/tasks/rights.js';
 import type { Queryable } from '../db/database.js';
+import { writeRecordFiles } from '../blobs/recordFiles.js';
 import { writeAccess, writeDeadline, type DeadlineRow } from '../sync/access.js';
 
 /** The stored form of a state: JSON text without the per-user readAt (pulls append it). */
@@ -67,26 +68,11 @@ export async function saveTask(q: Queryable, task: Task, org: OrgView, isNew: bo
       task.updatedAt,
     ]);
   }
-  await writeFiles(q, task, isNew);
+  // A send-back clears the result: its files stop being the task's.
+  await writeRecordFiles(q, TASK_KIND, task.id, taskFileShas(task), isNew);
   await writeDeadline(q, TASK_KIND, task.id, taskDeadlineRow(task, org));
   // Last: it takes the change-log sequence, whose row lock orders commits.
   return writeAccess(q, TASK_KIND, task.id, taskAccessUserIds(task, org));
-}
-
-/**
- * record_files mirrors the state: a send-back clears the result, and its files stop
- * being the task's (the download rights and the blobs' GC follow the state).
- */
-async function writeFiles(q: Queryable, task: Task, isNew: boolean): Promise<void> {
-  const now = taskFileShas(task);
-  const before = isNew
-    ? new Set<string>()
-    : new Set((await q.query<{ sha256: string }>('SELECT sha256 FROM record_files WHERE record_id = $1 AND kind = $2', [task.id, TASK_KIND])).rows.map((r) => r.sha256));
-  const added = [...now].filter((s) => !before.has(s));
-  const gone = [...before].filter((s) => !now.has(s));
-  if (added.length > 0)
-    await q.query('INSERT INTO record_files (record_id, sha256, kind) SELECT $1, unnest($2::text[]), $3 ON CONFLICT DO NOTHING', [task.id, added, TASK_KIND]);
-  if (gone.length > 0) await q.query('DELETE FROM record_files WHERE record_id = $1 AND kind = $2 AND sha256 = ANY($3::text[])', [task.id, TASK_KIND, gone]);
 }
 
 /** Whether a record of any kind has this id (ids are unique across kinds: generic-sync-plan §1.1). */

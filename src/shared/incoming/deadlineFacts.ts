@@ -17,9 +17,11 @@ export interface IncomingDeadlineFacts {
 
 /** Null when the document has no deadline at all (it is not counted). */
 export function incomingDeadlineFacts(
-  doc: Pick<IncomingDocument, 'assignments' | 'dueDate' | 'status' | 'completedAt'>,
+  doc: Pick<IncomingDocument, 'assignments' | 'dueDate' | 'status' | 'completedAt' | 'revocation'>,
   org?: Pick<OrgView, 'users'>,
 ): IncomingDeadlineFacts | null {
+  // A revoked copy (issue #10) is no longer anyone's work.
+  if ((doc.revocation ?? null) !== null) return null;
   const main = doc.assignments.find((a) => a.parentId === null && a.role === 'main' && a.status !== 'revoked') ?? null;
   const deadline = main?.deadline ?? doc.dueDate;
   if (deadline === null) return null;

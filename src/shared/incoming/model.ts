@@ -102,6 +102,8 @@ export const HISTORY_ACTIONS = [
   'opinion',
   'progress',
   'completed',
+  /** The issuing unit revoked the outgoing document this copy came from (issue #10). */
+  'revoked',
 ] as const;
 export const HistoryAction = z.enum(HISTORY_ACTIONS);
 export type HistoryAction = z.infer<typeof HistoryAction>;
@@ -116,6 +118,14 @@ export const HistoryEntry = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+/** The outgoing document of the agency an internal copy came from (issue #10): dispatched to a unit, registered by the server. */
+export const IncomingOrigin = z.object({ outgoingId: uuid });
+export type IncomingOrigin = z.infer<typeof IncomingOrigin>;
+
+/** The agency revoked the outgoing document this copy came from (Decree 30 Art. 18): kept, frozen, its files no longer shown. */
+export const IncomingRevocation = z.object({ outgoingId: uuid, reason: requiredText(2000), at: isoDateTime });
+export type IncomingRevocation = z.infer<typeof IncomingRevocation>;
 
 /** The full state of an incoming document as the server sends it to a user allowed to see it. */
 export const IncomingDocument = IncomingMetadata.extend({
@@ -132,6 +142,17 @@ export const IncomingDocument = IncomingMetadata.extend({
   completedAt: isoDateTime.nullable(),
   completedBy: uuid.nullable(),
   completionNote: text(4000),
+  /** The outgoing document that answered it, named on completion (absent from older states). */
+  replyId: uuid.nullable().optional(),
+  /**
+   * The unit whose own register it is in (an outgoing document of the agency dispatched to the
+   * unit: the arrival number is of the unit's series); null or absent: the agency's register.
+   */
+  receivingUnitId: uuid.nullable().optional(),
+  /** Dispatched internally from this outgoing document (absent from older states). */
+  origin: IncomingOrigin.nullable().optional(),
+  /** Set when that outgoing document was revoked. */
+  revocation: IncomingRevocation.nullable().optional(),
   /** Documents registered earlier with the same number/symbol, issuer and issue date. */
   duplicateOf: z.array(uuid),
   /** This recipient gets the register entry only (a secret level under the agency's policy, incoming/secretContent.ts): no files, no texts. */

@@ -67,6 +67,8 @@ export const AddOpinionArgs = z
 export const CompleteIncomingArgs = z.object({
   documentId: uuid,
   note: text(4000).default(''),
+  /** The outgoing document that answers it ("văn bản trả lời", issue #10); the server checks it is one of the agency's. */
+  replyId: uuid.nullable().default(null),
 });
 
 export const MarkReadArgs = z.object({ documentId: uuid });

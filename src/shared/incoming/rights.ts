@@ -23,12 +23,25 @@ export function assignmentsOf(doc: Pick<IncomingDocument, 'assignments'>, user: 
   );
 }
 
+type AccessFacts = Pick<IncomingDocument, 'agencyId' | 'assignments' | 'registeredBy' | 'receivingUnitId'>;
+
+/**
+ * Who keeps the register the document is in: the agency's clerks and leaders; for a unit's own
+ * copy (an outgoing document of the agency dispatched to the unit, issue #10), the unit's
+ * leaders and the clerks who belong to it.
+ */
+function keepsRegister(doc: AccessFacts, u: Pick<UserSummary, 'role' | 'unitId'>, units: Units): boolean {
+  const unit = doc.receivingUnitId ?? null;
+  if (unit === null) return u.role === 'clerk' || isAgencyLeader(u, units);
+  return u.unitId === unit && (u.role === 'clerk' || u.role === 'leader');
+}
+
 /** Everyone who may see the document (DOMAIN.md §5; docs/data-model.md "Visibility"). */
-export function accessUserIds(doc: Pick<IncomingDocument, 'agencyId' | 'assignments' | 'registeredBy'>, org: OrgView): Set<string> {
+export function accessUserIds(doc: AccessFacts, org: OrgView): Set<string> {
   const ids = new Set<string>();
   for (const u of org.users) {
     if (!u.active || u.agencyId !== doc.agencyId) continue;
-    if (u.role === 'clerk' || isAgencyLeader(u, org.units)) ids.add(u.id);
+    if (keepsRegister(doc, u, org.units)) ids.add(u.id);
   }
   for (const a of doc.assignments) {
     if (a.status === 'revoked') continue;
@@ -38,8 +51,13 @@ export function accessUserIds(doc: Pick<IncomingDocument, 'agencyId' | 'assignme
   return ids;
 }
 
-export function canSee(doc: Pick<IncomingDocument, 'agencyId' | 'assignments' | 'registeredBy'>, user: UserSummary, org: OrgView): boolean {
+export function canSee(doc: AccessFacts, user: UserSummary, org: OrgView): boolean {
   return accessUserIds(doc, org).has(user.id);
+}
+
+/** The outgoing document this copy came from was revoked. */
+export function isRevokedCopy(doc: Pick<IncomingDocument, 'revocation'>): boolean {
+  return (doc.revocation ?? null) !== null;
 }
 
 /** Clerks register incoming documents (Decree 30, Art. 22). */
@@ -95,7 +113,8 @@ export function canRevokeAssignment(doc: Pick<IncomingDocument, 'status'>, user:
 /** What the signed-in user may do with a document; the UI shows only these actions. */
 export function allowedActions(doc: IncomingDocument, user: UserSummary, org: OrgView): Set<Mutation['name']> {
   const out = new Set<Mutation['name']>(['incoming.markRead']);
-  if (doc.status === 'done') return out;
+  // A revoked copy is kept as it was, for the record (Decree 30 Art. 18): nothing more is done with it.
+  if (doc.status === 'done' || isRevokedCopy(doc)) return out;
   if (canDirect(user, org.units)) out.add('incoming.assign');
   if (reassignableAssignments(doc, user).length > 0) out.add('incoming.reassign');
   if (canAddOpinion(doc, user, org.units)) out.add('incoming.addOpinion');

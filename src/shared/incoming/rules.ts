@@ -12,7 +12,7 @@ import type { UserSummary } from '../model/organisation.js';
 import type { Mutation, MutationArgs } from './mutations.js';
 import { formatDateVi, vnToday } from '../text/vietnamese.js';
 import { assigneeName, leadsUnit, unitName, unitSubtree, type OrgView } from '../domain/org.js';
-import { assignmentsOf, canAddOpinion, canComplete, canDirect, canHandDown, canRevokeAssignment, canSee } from './rights.js';
+import { assignmentsOf, canAddOpinion, canComplete, canDirect, canHandDown, canRevokeAssignment, canSee, isRevokedCopy } from './rights.js';
 import { canonicalDocumentType } from '../domain/documentNumber.js';
 
 // Who may do what lives in rights.ts (the renderer imports it too); re-exported for the server and core.
@@ -258,7 +258,9 @@ function complete(doc: IncomingDocument, args: MutationArgs<'incoming.complete'>
   const at = ctx.now.toISOString();
   const assignments = doc.assignments.map((a) => (a.status === 'active' ? { ...a, status: 'done' as const, completedAt: at } : a));
   const next: IncomingDocument = { ...doc, assignments, status: 'done', completedAt: at, completedBy: ctx.actor.id, completionNote: args.note };
-  return withHistory(next, ctx, 'completed', args.note ? `Hoàn thành xử lý: ${args.note}` : 'Hoàn thành xử lý', {});
+  // The reply (an outgoing document, issue #10) is named only when there is one: older states stay as they were.
+  const replied = args.replyId === null ? next : { ...next, replyId: args.replyId };
+  return withHistory(replied, ctx, 'completed', args.note ? `Hoàn thành xử lý: ${args.note}` : 'Hoàn thành xử lý', args.replyId === null ? {} : { replyId: args.replyId });
 }
 
 /**
@@ -269,6 +271,7 @@ export function applyMutation(doc: IncomingDocument, mutation: Exclude<Mutation,
   if (!canSee(doc, ctx.actor, ctx.org)) throw new AppError('document_not_found');
   if (mutation.name === 'incoming.markRead') return doc.readAt ? doc : { ...doc, readAt: ctx.now.toISOString() };
   if (doc.status === 'done') throw new AppError('document_done');
+  if (isRevokedCopy(doc)) throw new AppError('incoming_revoked');
   let next: IncomingDocument;
   switch (mutation.name) {
     case 'incoming.assign':

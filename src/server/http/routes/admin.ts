@@ -2,14 +2,16 @@
  * The agency's settings, for its administrator (role admin): the secret-content
  * policy (docs/decisions.md §19) — the same change as the server's `secret-policy`
  * command, but through the running server, so it works on PGlite (one process owns
- * its folder) and pokes every client at once — and the weekly schedule's office and
- * meeting rooms (issue #9).
+ * its folder) and pokes every client at once — the weekly schedule's office and
+ * meeting rooms (issue #9), and the outgoing registers and trusted roots (issue #10).
  */
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../shared/i18n/errors.js';
 import { SecretContentPolicy } from '../../../shared/model/organisation.js';
 import { API_PREFIX } from '../../../shared/sync/protocol.js';
 import { ScheduleSettings } from '../../../shared/schedule/model.js';
+import { OutgoingSettings } from '../../../shared/outgoing/model.js';
+import { loadOutgoingSettings, writeOutgoingSettings } from '../../outgoing/index.js';
 import { loadSecretContentPolicy, setSecretContentPolicy } from '../../incoming/secretPolicy.js';
 import { loadOrganisation } from '../../org/organisation.js';
 import { loadScheduleSettings, writeScheduleSettings } from '../../schedule/settings.js';
@@ -48,5 +50,22 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const pokeUsers = await ctx.db.tx(async (q) => writeScheduleSettings(q, user.agencyId, settings, await loadOrganisation(q, user.agencyId)));
     ctx.pokes.publish(pokeUsers);
     return loadScheduleSettings(ctx.db, user.agencyId);
+  });
+
+  /** The registers and trusted roots in force (the defaults when none were set). */
+  app.get(`${API_PREFIX}/admin/outgoing-settings`, async (req) => {
+    const user = currentUser(req);
+    if (user.role !== 'admin') throw new AppError('forbidden');
+    return loadOutgoingSettings(ctx.db, user.agencyId);
+  });
+
+  /** Body: the whole OutgoingSettings { registers, trustedRoots }; answers it as stored. Every client re-reads the organisation. */
+  app.put(`${API_PREFIX}/admin/outgoing-settings`, async (req) => {
+    const user = currentUser(req);
+    if (user.role !== 'admin') throw new AppError('forbidden');
+    const settings = parseWith(OutgoingSettings.strict(), req.body);
+    const pokeUsers = await ctx.db.tx(async (q) => writeOutgoingSettings(q, user.agencyId, settings, await loadOrganisation(q, user.agencyId)));
+    ctx.pokes.publish(pokeUsers);
+    return loadOutgoingSettings(ctx.db, user.agencyId);
   });
 }
