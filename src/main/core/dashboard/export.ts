@@ -8,14 +8,13 @@
  * with its streaming writer: a year of an agency is 200,000 rows in "Danh sách", which
  * the in-memory workbook would hold as objects, cell by cell, until the end.
  */
-import { PassThrough } from 'node:stream';
 import type { stream, Worksheet } from 'exceljs';
 import { BUCKET_LABELS, type DashboardKindName } from '../../../shared/dashboard/buckets.js';
 import type { Counts, DashboardResult } from '../../../shared/dashboard/rpc.js';
 import { unitName, userName, type OrgView } from '../../../shared/domain/org.js';
 import { formatDateVi } from '../../../shared/index.js';
 import type { Db } from '../db/open.js';
-import { EXCEL_DATE_FORMAT, excelDate, loadExcel } from '../util/excel.js';
+import { EXCEL_DATE_FORMAT, excelDate, workbookWriter } from '../util/excel.js';
 import { dashboard, drill, type DashboardQuery } from './query.js';
 
 export const KIND_LABELS: Readonly<Record<DashboardKindName, string>> = { tasks: 'Công việc', incoming: 'Văn bản đến' };
@@ -46,17 +45,8 @@ export function exportFileName(q: Pick<DashboardQuery, 'from' | 'to'>): string {
 
 /** The workbook of the dashboard for `q`, as bytes. */
 export async function exportDashboard(db: Db, q: DashboardQuery, org: OrgView | null, today: string): Promise<{ name: string; bytes: Uint8Array }> {
-  const ExcelJS = await loadExcel();
   const figures: DashboardResult = dashboard(db, q, org, today);
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    sink.on('end', resolve);
-    sink.on('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
-  wb.creator = 'iOffice';
+  const { wb, finish } = await workbookWriter();
   wb.created = new Date(`${today}T00:00:00.000Z`);
 
   // Tổng hợp: what was asked, then one row per kind and the total.
@@ -119,8 +109,5 @@ export async function exportDashboard(db: Db, q: DashboardQuery, org: OrgView | 
   }
   list.commit();
 
-  await wb.commit();
-  await done;
-  const bytes = Buffer.concat(chunks);
-  return { name: exportFileName(q), bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  return { name: exportFileName(q), bytes: await finish() };
 }

@@ -47,6 +47,7 @@ const PAD_Y = 2.5;
 const FIRST_BASELINE = PAD_Y + 8;
 /** A row of more lines than this may be split at a page's foot; a shorter one moves to the next page whole. */
 const SPLIT_LINES = 6;
+const ROWS_PER_BREATH = 500;
 
 const upper = (s: string): string => s.toLocaleUpperCase('vi');
 
@@ -158,7 +159,7 @@ function drawRunningTitle(w: Writer, data: RegisterBookData, section: RegisterSe
   w.y -= 6;
 }
 
-function drawSection(w: Writer, data: RegisterBookData, section: RegisterSection, lay: Layout): void {
+async function drawSection(w: Writer, data: RegisterBookData, section: RegisterSection, lay: Layout): Promise<void> {
   drawHeading(w, data, section);
   drawTableHeader(w, data, lay);
   const continuePage = (): void => {
@@ -175,7 +176,9 @@ function drawSection(w: Writer, data: RegisterBookData, section: RegisterSection
     return;
   }
 
-  for (const row of section.rows) {
+  for (const [index, row] of section.rows.entries()) {
+    // A year of a large agency is thousands of rows: let the core answer other calls (and sync) meanwhile.
+    if (index % ROWS_PER_BREATH === ROWS_PER_BREATH - 1) await new Promise<void>((resolve) => setImmediate(resolve));
     let cells = data.columns.map((c, i) => cellLines(c, lay.widths[i]!, row.cells[i] ?? null));
     const first = cells[0]!;
     for (;;) {
@@ -216,10 +219,10 @@ export async function registerPdf(data: RegisterBookData, printedAt: Date): Prom
 
   const w = new Writer(fonts);
   const lay = layout(data.columns);
-  data.sections.forEach((section, i) => {
+  for (const [i, section] of data.sections.entries()) {
     if (i > 0) w.newPage();
-    drawSection(w, data, section, lay);
-  });
+    await drawSection(w, data, section, lay);
+  }
 
   const [date, time] = formatDateTimeVi(printedAt).split(' ');
   const printed = `In lúc ${time ?? ''} ngày ${date ?? ''}`;

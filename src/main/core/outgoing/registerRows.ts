@@ -236,15 +236,15 @@ function forwardedOn(d: OutgoingDocument): string | null {
   return times.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
 }
 
-function outgoingNotes(d: Numbered, byId: ReadonlyMap<string, Numbered>): string {
+function outgoingNotes(d: Numbered, numbers: ReadonlyMap<string, string>): string {
   const notes: string[] = [];
   const urgency = URGENCY_NOTE[d.urgency];
   const secrecy = SECRECY_NOTE[d.confidentiality];
   if (urgency) notes.push(urgency);
   if (secrecy) notes.push(secrecy);
   const label = (id: string): string => {
-    const other = byId.get(id);
-    return other ? ` số ${numberOf(other)}` : '';
+    const other = numbers.get(id);
+    return other ? ` số ${other}` : '';
   };
   if (d.relation) notes.push(`${RELATION_KIND_LABELS[d.relation.kind].vi}${label(d.relation.documentId)}`);
   for (const s of d.supersededBy) notes.push(`${s.kind === 'replaces' ? 'Được thay thế bởi văn bản' : 'Được cập nhật, đính chính bởi văn bản'}${label(s.documentId)}`);
@@ -259,7 +259,7 @@ function signerOf(d: OutgoingDocument, org: OrgInput): string {
   return userName(org, d.signerId ?? signed?.by) || userName(org, signed?.by);
 }
 
-function outgoingRow(d: Numbered, org: OrgInput, byId: ReadonlyMap<string, Numbered>): RegisterRow {
+function outgoingRow(d: Numbered, org: OrgInput, numbers: ReadonlyMap<string, string>): RegisterRow {
   const sent = d.recipients.filter((r) => r.kind !== 'archive');
   // The file copy ("Lưu: VT, KT") is not sent: it has its own column, where "Lưu:" goes without saying.
   const archive = d.recipients.filter((r) => r.kind === 'archive');
@@ -276,7 +276,7 @@ function outgoingRow(d: Numbered, org: OrgInput, byId: ReadonlyMap<string, Numbe
       d.copies,
       forwarded === null ? null : day(forwarded),
       null,
-      outgoingNotes(d, byId),
+      outgoingNotes(d, numbers),
     ],
   };
 }
@@ -284,12 +284,13 @@ function outgoingRow(d: Numbered, org: OrgInput, byId: ReadonlyMap<string, Numbe
 function outgoingBook(q: RegisterQuery, org: OrgInput, docs: Iterable<OutgoingDocument>): RegisterSection[] {
   const window = periodWindow(q.from, q.to);
   const registers: readonly OutgoingRegister[] = org.outgoing?.registers ?? [];
-  const byId = new Map<string, Numbered>();
+  // Every number/symbol (a note names the document that replaced or was replaced), but only the period's documents whole.
+  const numbers = new Map<string, string>();
   const chosen: Numbered[] = [];
   for (const d of docs) {
     if (d.number === null || !REGISTERED_STATUSES.has(d.status)) continue;
     const n = d as Numbered;
-    byId.set(d.id, n);
+    numbers.set(d.id, numberOf(n));
     if ((q.registerId === null || n.number.registerId === q.registerId) && inPeriod(n.number.issuedAt, window)) chosen.push(n);
   }
   chosen.sort((a, b) => a.number.year - b.number.year || a.number.n - b.number.n || a.id.localeCompare(b.id));
@@ -302,7 +303,7 @@ function outgoingBook(q: RegisterQuery, org: OrgInput, docs: Iterable<OutgoingDo
     return {
       title: registers.find((r) => r.id === id)?.name ?? 'Sổ văn bản đi (không còn trong danh mục sổ)',
       numberRange: numberRange(first?.number.codeNumber, last?.number.codeNumber, first !== undefined && first.number.year === last?.number.year),
-      rows: rows.map((d) => outgoingRow(d, org, byId)),
+      rows: rows.map((d) => outgoingRow(d, org, numbers)),
     };
   });
 }

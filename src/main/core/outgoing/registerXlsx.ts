@@ -7,7 +7,7 @@
  * header row repeated on every page.
  */
 import type { Font, Worksheet } from 'exceljs';
-import { EXCEL_DATE_FORMAT, excelDate, loadExcel } from '../util/excel.js';
+import { EXCEL_DATE_FORMAT, excelDate, workbookWriter } from '../util/excel.js';
 import { isDayCell, type RegisterBookData, type RegisterCell, type RegisterSection } from './registerRows.js';
 
 /** The table's header row: under the agency, the book, the register and the period, and a blank row. */
@@ -34,7 +34,7 @@ function cellValue(c: RegisterCell): string | number | Date | null {
   return isDayCell(c) ? excelDate(c.day) : c;
 }
 
-function writeSection(ws: Worksheet, data: RegisterBookData, section: RegisterSection): void {
+async function writeSection(ws: Worksheet, data: RegisterBookData, section: RegisterSection): Promise<void> {
   const n = data.columns.length;
   ws.columns = data.columns.map((c) => ({ width: c.xlsxWidth }));
   const banner = (row: number, text: string, font: Partial<Font>): void => {
@@ -49,6 +49,7 @@ function writeSection(ws: Worksheet, data: RegisterBookData, section: RegisterSe
   banner(3, section.title, { bold: true, size: 12 });
   banner(4, [data.yearLine, data.periodLine, section.numberRange].filter((s) => s).join(' · '), { italic: true });
 
+  for (let r = 1; r < XLSX_HEADER_ROW; r++) ws.getRow(r).commit();
   const header = ws.getRow(XLSX_HEADER_ROW);
   header.values = data.columns.map((c) => c.header);
   header.font = { bold: true };
@@ -57,13 +58,17 @@ function writeSection(ws: Worksheet, data: RegisterBookData, section: RegisterSe
     cell.border = BORDER;
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE0E0E0' } };
   });
+  header.commit();
 
   if (section.rows.length === 0) {
     const row = XLSX_HEADER_ROW + 1;
     banner(row, 'Không có văn bản nào trong kỳ.', { italic: true });
+    ws.commit();
     return;
   }
-  section.rows.forEach((r, i) => {
+  for (const [i, r] of section.rows.entries()) {
+    // A year of a large agency is thousands of rows: let the core answer other calls (and sync) meanwhile.
+    if (i % 500 === 499) await new Promise<void>((resolve) => setImmediate(resolve));
     const row = ws.getRow(XLSX_HEADER_ROW + 1 + i);
     row.values = r.cells.map(cellValue);
     data.columns.forEach((col, c) => {
@@ -73,15 +78,15 @@ function writeSection(ws: Worksheet, data: RegisterBookData, section: RegisterSe
       cell.alignment = { vertical: 'top', wrapText: !short, ...(short ? { horizontal: 'center' as const } : {}) };
       if (col.kind === 'day') cell.numFmt = EXCEL_DATE_FORMAT;
     });
-  });
+    row.commit();
+  }
   ws.autoFilter = { from: { row: XLSX_HEADER_ROW, column: 1 }, to: { row: XLSX_HEADER_ROW + section.rows.length, column: n } };
+  ws.commit();
 }
 
 /** The book as XLSX bytes. `data` is NFC already (registerBookData). */
 export async function registerXlsx(data: RegisterBookData, now: Date): Promise<Uint8Array> {
-  const ExcelJS = await loadExcel();
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'iOffice';
+  const { wb, finish } = await workbookWriter();
   wb.created = now;
   wb.title = `${data.heading} — ${data.agencyName}`;
   const taken = new Set<string>();
@@ -90,9 +95,7 @@ export async function registerXlsx(data: RegisterBookData, now: Date): Promise<U
       views: [{ state: 'frozen', ySplit: XLSX_HEADER_ROW }],
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${XLSX_HEADER_ROW}:${XLSX_HEADER_ROW}` },
     });
-    writeSection(ws, data, section);
+    await writeSection(ws, data, section);
   }
-  // Typed as an ArrayBuffer, a Node Buffer at run time: either way its bytes are copied out.
-  const buffer: ArrayBuffer | Uint8Array = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer);
+  return finish();
 }
