@@ -56,8 +56,10 @@ async function stampedTexts(pdf: Uint8Array): Promise<string[]> {
   return out;
 }
 
-/** How many stamps show the number ("05", or "05/UBND-VP" where the line had no symbol printed). */
-const numberStamps = (texts: readonly string[], codeNumber: string): number => texts.filter((t) => t === codeNumber || t.startsWith(`${codeNumber}/`)).length;
+/** How many stamps show the number: "05" in its blank, "05/UBND-VP" or "Số: 05/UBND-VP" where the line had none. */
+function numberStamps(texts: readonly string[], codeNumber: string): number {
+  return texts.filter((t) => t.split(/[\s:]+/u).some((w) => w === codeNumber || w.startsWith(`${codeNumber}/`))).length;
+}
 
 export async function checkSignedFile(blobs: BlobReader, c: SignedFileCheck): Promise<void> {
   const [base, signed] = await Promise.all([blobs.read(c.base), blobs.read(c.file)]);
