@@ -415,7 +415,7 @@ export const en: Messages = {
     many: '{{n}} digital signatures',
     noTrustedRoots: 'The agency has not set any trusted certification authority, so who issued a certificate cannot be established.',
     organisation: 'Organisation',
-    issuer: 'Issuer (CA)',
+    issuer: 'Issued by',
     signingTime: 'Signed at',
     noTime: 'No signing time',
     serial: 'Certificate serial number',

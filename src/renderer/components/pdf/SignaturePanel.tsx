@@ -1,5 +1,5 @@
-import { CheckCircleFilled, CloseCircleFilled, CloseOutlined, ExclamationCircleFilled, InfoCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Spin, Tag, Tooltip, Typography } from 'antd';
+import { CheckCircleFilled, CloseCircleFilled, CloseOutlined, ExclamationCircleFilled, InfoCircleFilled, QuestionCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Empty, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignatureCheck } from '../../../shared/outgoing/index.js';
@@ -55,21 +55,19 @@ export function SignatureBadge({ result, open, onToggle }: { result: SignatureRe
           ? t('signatures.noneShort')
           : `${n === 1 ? t('signatures.one') : t('signatures.many', { n })} · ${t(`signatures.state.${state}`)}`;
   return (
-    <Tooltip title={t('signatures.open')}>
-      <button
-        type="button"
-        className={`sig-badge is-${state}${open ? ' is-open' : ''}`}
-        onClick={onToggle}
-        aria-expanded={open}
-        aria-label={`${t('signatures.title')}: ${label}`}
-        data-testid="sig-badge"
-        data-state={state}
-        data-count={n}
-      >
-        {state === 'checking' ? <Spin size="small" /> : <SafetyCertificateOutlined />}
-        <span className="sig-badge-text">{label}</span>
-      </button>
-    </Tooltip>
+    <button
+      type="button"
+      className={`sig-badge is-${state}${open ? ' is-open' : ''}`}
+      onClick={onToggle}
+      aria-expanded={open}
+      aria-label={`${t('signatures.open')}: ${label}`}
+      data-testid="sig-badge"
+      data-state={state}
+      data-count={n}
+    >
+      {state === 'checking' ? <Spin size="small" /> : <SafetyCertificateOutlined />}
+      <span className="sig-badge-text">{label}</span>
+    </button>
   );
 }
 
@@ -136,6 +134,7 @@ const TONE_ICON: Record<Tone, React.ReactNode> = {
   info: <InfoCircleFilled className="sig-info" />,
   warn: <ExclamationCircleFilled className="sig-warn" />,
   bad: <CloseCircleFilled className="sig-bad" />,
+  unknown: <QuestionCircleFilled className="sig-unknown" />,
 };
 
 function Fact({ tone, children, testId }: { tone: Tone; children: React.ReactNode; testId: string }): React.JSX.Element {
@@ -159,12 +158,14 @@ function SignatureCard({ check, index }: { check: SignatureCheck; index: number 
     <section className={`sig-card is-${check.status}`} data-testid="sig-card" data-status={check.status} data-field={check.fieldName}>
       <div className="sig-card-head">
         <span className="sig-card-index">{index}</span>
-        <Typography.Text strong className="sig-signer" data-testid="sig-signer">
-          {check.signerName}
-        </Typography.Text>
-        <Tag color={STATE_COLOR[check.status]} className="sig-tag" data-testid="sig-status">
-          {t(`signatures.state.${check.status}`)}
-        </Tag>
+        <div className="sig-card-title">
+          <Typography.Text strong className="sig-signer" data-testid="sig-signer">
+            {check.signerName}
+          </Typography.Text>
+          <Tag color={STATE_COLOR[check.status]} className="sig-tag" data-testid="sig-status">
+            {t(`signatures.state.${check.status}`)}
+          </Tag>
+        </div>
       </div>
       <dl className="sig-rows">
         {rows.map(([label, value]) => (
@@ -185,7 +186,7 @@ function SignatureCard({ check, index }: { check: SignatureCheck; index: number 
           {t(`signatures.validity.${check.validity}`)}
           {check.validity === 'valid' && check.expiredNow ? ` ${t('signatures.expiredSince')}` : ''}
         </Fact>
-        <Fact tone="warn" testId="sig-revocation">
+        <Fact tone="unknown" testId="sig-revocation">
           {t('signatures.revocationNotChecked')}
         </Fact>
       </ul>

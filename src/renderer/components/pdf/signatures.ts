@@ -36,8 +36,8 @@ export const STATE_COLOR: Readonly<Record<OverallState, string>> = {
   none: 'default',
 };
 
-/** Whether a fact is good news, a caution or a problem (the icon beside it). */
-export type Tone = 'ok' | 'warn' | 'bad' | 'info';
+/** Whether a fact is good news, a caution, a problem, neutral news or something not checked (the icon beside it). */
+export type Tone = 'ok' | 'warn' | 'bad' | 'info' | 'unknown';
 
 export function changeTone(change: SignatureCheck['laterChanges']): Tone {
   return change === 'none' ? 'ok' : change === 'additions' ? 'info' : 'bad';

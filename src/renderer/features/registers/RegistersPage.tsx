@@ -36,6 +36,7 @@ export function RegistersPage(): React.JSX.Element {
   const [registerId, setRegisterId] = useState<string>(ALL);
   const [busy, setBusy] = useState<Format | 'preview' | null>(null);
   const [preview, setPreview] = useState<FileRef | null>(null);
+  const [pickerOpen, setPickerOpen] = useState(false);
   const registers = org?.outgoing?.registers ?? [];
 
   const build = (format: Format): Promise<{ name: string; bytes: Uint8Array }> =>
@@ -98,13 +99,16 @@ export function RegistersPage(): React.JSX.Element {
             <div className="registers-period">
               <Segmented<RegisterPreset | 'custom'>
                 value={period.preset ?? 'custom'}
-                onChange={(v) => v !== 'custom' && setPeriod(presetPeriod(v, vnToday()))}
-                options={[...REGISTER_PRESETS.map((p) => ({ value: p, label: t(`registers.presets.${p}`) })), { value: 'custom' as const, label: t('registers.presets.custom'), disabled: true }]}
+                // "Tùy chọn" opens the calendar: the dates picked there make the period.
+                onChange={(v) => (v === 'custom' ? setPickerOpen(true) : setPeriod(presetPeriod(v, vnToday())))}
+                options={[...REGISTER_PRESETS.map((p) => ({ value: p, label: t(`registers.presets.${p}`) })), { value: 'custom' as const, label: t('registers.presets.custom') }]}
                 data-testid="registers-preset"
               />
               <DatePicker.RangePicker
                 format="DD/MM/YYYY"
                 allowClear={false}
+                open={pickerOpen}
+                onOpenChange={setPickerOpen}
                 value={[dayjs(period.from), dayjs(period.to)]}
                 onChange={(v) => {
                   if (v?.[0] && v[1]) setPeriod(customPeriod(v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')));
