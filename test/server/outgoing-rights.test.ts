@@ -12,20 +12,20 @@ import { U } from '../helpers/fixtures.js';
 import { makeDocx } from '../helpers/officeFiles.js';
 import { makeTestPdf } from '../helpers/testPdfs.js';
 import { BACKENDS, startTestServer, type TestServer } from '../helpers/server.js';
-import { certificateOf, expectApplied, OutgoingFlow, outgoingOf, upload, type Actor } from './outgoingSupport.js';
+import { certificateOf, expectApplied, OutgoingFlow, outgoingOf, upload, type Actor, type Tokens } from './outgoingSupport.js';
 import { Clock, DAY, expectRejected, loginAll } from './support.js';
 
 const USERS = ['cv.kinhte1', 'cv.kinhte2', 'tp.kinhte', 'chutich', 'vanthu', 'tp.noichinh', 'cv.noichinh'] as const satisfies readonly Actor[];
 
 describe.each(BACKENDS)('outgoing documents: rights and signed files (%s)', (backend) => {
   let s: TestServer;
-  let t: Record<string, string>;
+  let t: Tokens;
   let flow: OutgoingFlow;
   const clock = new Clock('2026-11-25T02:00:00Z');
 
   beforeAll(async () => {
     s = await startTestServer({ backend, now: clock.now, sessionTtlMs: 365 * DAY });
-    t = await loginAll(s.url, USERS);
+    t = (await loginAll(s.url, USERS)) as Tokens;
     flow = new OutgoingFlow(s.url, t);
   });
   afterAll(async () => s?.close());

@@ -13,14 +13,14 @@ import { createOrganisation } from '../../src/server/org/organisation.js';
 import { http, login } from '../helpers/api.js';
 import { FIXTURE_ORG, FIXTURE_PASSWORD, U, UNITS } from '../helpers/fixtures.js';
 import { BACKENDS, startTestServer, type TestServer } from '../helpers/server.js';
-import { certificateOf, download, expectApplied, OutgoingFlow, outgoingOf, pullIncoming, pullOutgoing, UNIT_CLERK, type Actor } from './outgoingSupport.js';
+import { certificateOf, download, expectApplied, OutgoingFlow, outgoingOf, pullIncoming, pullOutgoing, UNIT_CLERK, type Actor, type Tokens } from './outgoingSupport.js';
 import { Clock, DAY, expectRejected, loginAll, vnDate } from './support.js';
 
 const USERS = ['cv.kinhte1', 'tp.kinhte', 'chutich', 'vanthu', 'tp.noichinh', 'cv.noichinh'] as const satisfies readonly Actor[];
 
 describe.each(BACKENDS)('outgoing documents (%s)', (backend) => {
   let s: TestServer;
-  let t: Record<string, string>;
+  let t: Tokens;
   let flow: OutgoingFlow;
   const clock = new Clock('2026-11-25T02:00:00Z');
 
@@ -28,7 +28,7 @@ describe.each(BACKENDS)('outgoing documents (%s)', (backend) => {
     s = await startTestServer({ backend, now: clock.now, sessionTtlMs: 365 * DAY });
     // Phòng Nội chính keeps its own register of arrivals: its clerk.
     await createOrganisation(s.server.db, { agency: FIXTURE_ORG.agency, units: [...FIXTURE_ORG.units], users: [...FIXTURE_ORG.users, UNIT_CLERK] }, () => FIXTURE_PASSWORD);
-    t = { ...(await loginAll(s.url, USERS)), [UNIT_CLERK.username]: await login(s.url, UNIT_CLERK.username) };
+    t = { ...(await loginAll(s.url, USERS)), [UNIT_CLERK.username]: await login(s.url, UNIT_CLERK.username) } as Tokens;
     flow = new OutgoingFlow(s.url, t);
   });
   afterAll(async () => s?.close());
@@ -100,8 +100,8 @@ describe.each(BACKENDS)('outgoing documents (%s)', (backend) => {
     expect(doc.deliveries.find((d) => d.recipientId === r.paper.id)).toMatchObject({ state: 'sent', incomingId: null });
 
     // Phòng Nội chính's leader and clerk pull the copy: its own series starts at 1.
-    for (const u of ['tp.noichinh', UNIT_CLERK.username]) {
-      const copy = (await pullIncoming(s.url, t[u]!)).records.get(unitDelivery.incomingId!);
+    for (const u of ['tp.noichinh', UNIT_CLERK.username] as const) {
+      const copy = (await pullIncoming(s.url, t[u])).records.get(unitDelivery.incomingId!);
       expect(copy, u).toMatchObject({
         receivingUnitId: UNITS.internal.id,
         origin: { outgoingId: id },
@@ -125,7 +125,7 @@ describe.each(BACKENDS)('outgoing documents (%s)', (backend) => {
     expect(got.status).toBe(200);
     expect(Buffer.from(got.bytes).equals(Buffer.from(sealed.bytes))).toBe(true);
     // The agency's clerk and leaders keep the agency's register: the unit's copy is not in it.
-    for (const u of ['vanthu', 'chutich', 'cv.noichinh']) expect((await pullIncoming(s.url, t[u]!)).records.has(unitDelivery.incomingId!), u).toBe(false);
+    for (const u of ['vanthu', 'chutich', 'cv.noichinh'] as const) expect((await pullIncoming(s.url, t[u])).records.has(unitDelivery.incomingId!), u).toBe(false);
     // The agency's series goes on from its own last number.
     const next = await flow.client('vanthu').register();
     expect((await pullIncoming(s.url, t.vanthu)).records.get(next)?.arrivalNumber).toBe(3);
@@ -171,8 +171,8 @@ describe.each(BACKENDS)('outgoing documents (%s)', (backend) => {
     expect(after).toMatchObject({ status: 'revoked', number: before.number, revocation: { by: U.chutich.id, reason: 'Ban hành sai thẩm quyền' } });
     expect(after.deliveries[0]).toMatchObject({ state: 'revoked', incomingId: copyId });
 
-    for (const u of ['tp.noichinh', UNIT_CLERK.username]) {
-      const copy = (await pullIncoming(s.url, t[u]!)).records.get(copyId)!;
+    for (const u of ['tp.noichinh', UNIT_CLERK.username] as const) {
+      const copy = (await pullIncoming(s.url, t[u])).records.get(copyId)!;
       expect(copy.revocation, u).toEqual({ outgoingId: id, reason: 'Ban hành sai thẩm quyền', at: clock.iso() });
       expect(copy.history.at(-1)).toMatchObject({ action: 'revoked', actorId: U.chutich.id });
     }

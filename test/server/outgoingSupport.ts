@@ -113,7 +113,10 @@ export function certificateOf(der: Uint8Array): CertificateSummary {
 export type Actor = 'cv.kinhte1' | 'cv.kinhte2' | 'tp.kinhte' | 'chutich' | 'vanthu' | 'tp.noichinh' | 'cv.noichinh' | 'quantri';
 
 /** A Phòng Nội chính clerk the suites add to the fixture organisation (the unit keeps its own register of arrivals). */
-export const UNIT_CLERK = { id: '0b000000-0000-4000-8000-0000000000a1', unitId: UNITS.internal.id, username: 'vanthu.noichinh', fullName: 'Đỗ Thị Mai', position: 'Văn thư phòng', role: 'clerk' as const };
+export const UNIT_CLERK = { id: '0b000000-0000-4000-8000-0000000000a1', unitId: UNITS.internal.id, username: 'vanthu.noichinh', fullName: 'Đỗ Thị Mai', position: 'Văn thư phòng', role: 'clerk' as const } as const;
+
+/** The suites' users' session tokens (each suite signs in those it uses). */
+export type Tokens = Record<Actor | typeof UNIT_CLERK.username, string>;
 
 export interface Draft {
   fields?: Record<string, unknown>;
@@ -133,10 +136,10 @@ export class OutgoingFlow {
 
   constructor(
     readonly url: string,
-    readonly tokens: Record<string, string>,
+    readonly tokens: Readonly<Partial<Tokens>>,
   ) {}
 
-  client(u: string): PushClient {
+  client(u: keyof Tokens): PushClient {
     let c = this.clients.get(u);
     if (!c) this.clients.set(u, (c = new PushClient(this.url, this.tokens[u]!)));
     return c;
@@ -219,7 +222,8 @@ export class OutgoingFlow {
   async toIssue(author: Actor, d: Draft = {}): Promise<string> {
     const id = await this.create(author, d);
     await this.submit(author, id, [['sign', 'chutich']]);
-    const { r } = await this.sign('chutich', id);
+    // The draft just created is its latest version: the signer's core signs those bytes.
+    const { r } = await this.sign('chutich', id, { pdf: await this.draftPdf() });
     expectApplied(r);
     return id;
   }
