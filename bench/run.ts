@@ -10,6 +10,7 @@ import { benchMail } from './mail.js';
 import { benchPdf } from './pdf.js';
 import { benchSchedule } from './schedule.js';
 import { benchServerPulls } from './serverPulls.js';
+import { benchSigning } from './signing.js';
 import { benchIncremental, benchInitialSync } from './sync.js';
 import { benchDashboard, benchSyncTasks } from './tasks.js';
 import { benchSignOut, benchUi } from './ui.js';
@@ -31,6 +32,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   mail: benchMail,
   schedule: benchSchedule,
   'ui-schedule': benchUiSchedule,
+  signing: benchSigning,
 };
 
 // Every temporary folder of the run (servers, caches of 100,000 documents, browser

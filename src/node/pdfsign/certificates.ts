@@ -101,7 +101,11 @@ export function isCa(cert: pkijs.Certificate): boolean {
 
 /** What a certificate says, for screens and records. Throws on bytes that are not a certificate. */
 export function certificateInfo(der: Uint8Array): CertificateInfo {
-  const cert = parseCertificate(der);
+  return certificateInfoOf(parseCertificate(der), der);
+}
+
+/** certificateInfo of a certificate already parsed (`der`: its encoding, for the fingerprint). */
+export function certificateInfoOf(cert: pkijs.Certificate, der: Uint8Array): CertificateInfo {
   return {
     commonName: nameField(cert.subject, OID.CN) ?? nameLine(cert.subject),
     organisation: nameField(cert.subject, OID.O),

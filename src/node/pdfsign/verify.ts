@@ -15,12 +15,12 @@
  * A damaged signature gives a check with status 'invalid' and the problems found, never an
  * exception; only a file that is not a readable PDF throws AppError('pdf_unreadable').
  */
-import { createHash } from 'node:crypto';
+import { createHash, createPublicKey, verify as nodeVerify } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFContext, type PDFObject } from 'pdf-lib';
 import * as pkijs from 'pkijs';
 import { AppError } from '../../shared/i18n/errors.js';
-import { certificateInfo, type CertificateInfo } from './certificates.js';
+import { certificateInfoOf, type CertificateInfo } from './certificates.js';
 import { OID } from './cms.js';
 import { formFields, textOf } from './fields.js';
 import { pagesOf, parseObjects } from './pdfFile.js';
@@ -192,10 +192,62 @@ function changesAfter(before: PDFContext, after: PDFContext): 'none' | 'addition
 // ---------------------------------------------------------------------------------------------
 // Certificates.
 
-const sameCert = (a: pkijs.Certificate, b: pkijs.Certificate): boolean => Buffer.from(a.toSchema().toBER(false)).equals(Buffer.from(b.toSchema().toBER(false)));
+// Encodings of parsed certificates, computed once each (pkijs re-encodes on every call).
+const ders = new WeakMap<pkijs.Certificate, Buffer>();
+function derOf(cert: pkijs.Certificate): Buffer {
+  let d = ders.get(cert);
+  if (!d) {
+    d = Buffer.from(cert.toSchema().toBER(false));
+    ders.set(cert, d);
+  }
+  return d;
+}
+const spkiOf = (cert: pkijs.Certificate): Buffer => Buffer.from(cert.subjectPublicKeyInfo.toSchema().toBER(false));
+const sameCert = (a: pkijs.Certificate, b: pkijs.Certificate): boolean => a === b || derOf(a).equals(derOf(b));
 
-async function chainOf(signer: pkijs.Certificate, embedded: pkijs.Certificate[], roots: pkijs.Certificate[], at: Date): Promise<'trusted' | 'unknown_ca' | 'invalid'> {
+function infoOf(cert: pkijs.Certificate): CertificateInfo | null {
+  try {
+    return certificateInfoOf(cert, derOf(cert));
+  } catch {
+    return null;
+  }
+}
+
+/** The DER of the first TLV in `bytes`: /Contents is padded with zeros after the CMS. */
+function firstTlv(bytes: Uint8Array): Uint8Array {
+  if (bytes.length < 2) return bytes;
+  const first = bytes[1]!;
+  if (first < 0x80) return bytes.subarray(0, Math.min(bytes.length, 2 + first));
+  const n = first & 0x7f;
+  // Indefinite length (BER) or absurd sizes: let the parser find the end.
+  if (n === 0 || n > 4) return bytes;
+  let len = 0;
+  for (let i = 0; i < n; i++) len = len * 256 + (bytes[2 + i] ?? 0);
+  return bytes.subarray(0, Math.min(bytes.length, 2 + n + len));
+}
+
+type ChainResult = 'trusted' | 'unknown_ca' | 'invalid';
+
+// Path validation is a pure function of the certificates, the roots and the date; the viewer
+// re-verifies the same documents (and an agency's documents share a few chains), so results are kept.
+const chainResults = new Map<string, ChainResult>();
+
+async function chainOf(signer: pkijs.Certificate, embedded: pkijs.Certificate[], roots: pkijs.Certificate[], at: Date): Promise<ChainResult> {
   if (roots.length === 0) return 'unknown_ca';
+  const hash = createHash('sha256');
+  for (const c of [signer, ...embedded]) hash.update(derOf(c));
+  hash.update('|');
+  for (const r of roots) hash.update(derOf(r));
+  const key = `${hash.digest('hex')}|${at.toISOString()}`;
+  const known = chainResults.get(key);
+  if (known) return known;
+  const result = await validateChain(signer, embedded, roots, at);
+  if (chainResults.size >= 1000) chainResults.clear();
+  chainResults.set(key, result);
+  return result;
+}
+
+async function validateChain(signer: pkijs.Certificate, embedded: pkijs.Certificate[], roots: pkijs.Certificate[], at: Date): Promise<ChainResult> {
   const certs = [signer, ...embedded.filter((c) => !sameCert(c, signer) && !roots.some((r) => sameCert(r, c)))];
   try {
     const engine = new pkijs.CertificateChainValidationEngine({ trustedCerts: roots, certs, checkDate: at });
@@ -208,7 +260,8 @@ async function chainOf(signer: pkijs.Certificate, embedded: pkijs.Certificate[],
   const pool = [...embedded, ...roots];
   let current = signer;
   for (let depth = 0; depth < 10; depth++) {
-    const isRoot = roots.some((r) => sameCert(r, current) || (r.subject.isEqual(current.subject) && Buffer.from(r.subjectPublicKeyInfo.toSchema().toBER(false)).equals(Buffer.from(current.subjectPublicKeyInfo.toSchema().toBER(false)))));
+    const c0 = current;
+    const isRoot = roots.some((r) => sameCert(r, c0) || (r.subject.isEqual(c0.subject) && spkiOf(r).equals(spkiOf(c0))));
     if (isRoot) return 'invalid';
     const c = current;
     const issuers = pool.filter((p) => p.subject.isEqual(c.issuer) && !sameCert(p, c));
@@ -266,6 +319,44 @@ function byteRangeOf(context: PDFContext, value: PDFDict): number[] | null {
   return r.every((x) => Number.isInteger(x) && x >= 0) ? r : null;
 }
 
+// Signature algorithms Node verifies directly: OID → the digest it implies (null: the SignerInfo's).
+const NODE_SIGNATURES: Record<string, string | null> = {
+  '1.2.840.113549.1.1.1': null, // rsaEncryption, digest from digestAlgorithm
+  '1.2.840.113549.1.1.5': 'sha1',
+  '1.2.840.113549.1.1.11': 'sha256',
+  '1.2.840.113549.1.1.12': 'sha384',
+  '1.2.840.113549.1.1.13': 'sha512',
+  '1.2.840.10045.4.1': 'sha1',
+  '1.2.840.10045.4.3.2': 'sha256',
+  '1.2.840.10045.4.3.3': 'sha384',
+  '1.2.840.10045.4.3.4': 'sha512',
+};
+
+/**
+ * The CMS signature over the signed attributes (as encoded in the file, with the SET tag).
+ * PKCS#1 v1.5 and ECDSA go through Node's crypto (synchronous, no copy of the document);
+ * anything else (RSA-PSS) through pkijs's SignedData.verify.
+ */
+async function signatureVerifies(signedData: pkijs.SignedData, signerInfo: pkijs.SignerInfo, signerCert: pkijs.Certificate, hash: string, data: Buffer): Promise<boolean> {
+  const alg = signerInfo.signatureAlgorithm.algorithmId;
+  const implied = NODE_SIGNATURES[alg];
+  if (implied !== undefined && signerInfo.signedAttrs) {
+    try {
+      const key = createPublicKey({ key: Buffer.from(signerCert.subjectPublicKeyInfo.toSchema().toBER(false)), format: 'der', type: 'spki' });
+      const attrs = Buffer.from(signerInfo.signedAttrs.encodedValue);
+      return nodeVerify(implied ?? hash, attrs, key, Buffer.from(signerInfo.signature.valueBlock.valueHexView));
+    } catch {
+      return false;
+    }
+  }
+  try {
+    const r = await signedData.verify({ signer: 0, data: new Uint8Array(data).buffer, extendedMode: true, checkChain: false });
+    return r.signatureVerified === true;
+  } catch {
+    return false;
+  }
+}
+
 function cmsTimeOf(signerInfo: pkijs.SignerInfo): Date | null {
   const attr = signerInfo.signedAttrs?.attributes.find((a) => a.type === OID.signingTime);
   const v = attr?.values[0] as asn1js.UTCTime | asn1js.GeneralizedTime | undefined;
@@ -299,6 +390,23 @@ function finish(check: Omit<SignatureCheck, 'status'>): SignatureCheck {
   return { ...check, status };
 }
 
+// The agency's roots, parsed once: every verification passes the same few.
+const rootCache = new Map<string, pkijs.Certificate | null>();
+function parsedRoot(der: Uint8Array): pkijs.Certificate | null {
+  const key = createHash('sha256').update(der).digest('hex');
+  if (!rootCache.has(key)) {
+    let cert: pkijs.Certificate | null;
+    try {
+      cert = pkijs.Certificate.fromBER(der);
+    } catch {
+      cert = null; // a root that does not parse trusts nothing
+    }
+    if (rootCache.size >= 100) rootCache.clear();
+    rootCache.set(key, cert);
+  }
+  return rootCache.get(key) ?? null;
+}
+
 /** Check every signature of a PDF, in the order they were made. An unsigned PDF gives []. */
 export async function verifyPdfSignatures(pdf: Uint8Array, o: VerifyOptions = { trustedRoots: [] }): Promise<SignatureCheck[]> {
   if (!Buffer.from(pdf.buffer, pdf.byteOffset, Math.min(pdf.length, 1024)).toString('latin1').includes('%PDF-')) throw new AppError('pdf_unreadable');
@@ -310,13 +418,7 @@ export async function verifyPdfSignatures(pdf: Uint8Array, o: VerifyOptions = { 
   }
   const catalog = context.lookup(context.trailerInfo.Root);
   if (!(catalog instanceof PDFDict)) throw new AppError('pdf_unreadable');
-  const roots = o.trustedRoots.flatMap((der) => {
-    try {
-      return [pkijs.Certificate.fromBER(der)];
-    } catch {
-      return []; // a root that does not parse trusts nothing
-    }
-  });
+  const roots = o.trustedRoots.flatMap((der) => parsedRoot(der) ?? []);
   const now = o.now ?? new Date();
   const prefixes = new Map<number, Promise<'none' | 'additions' | 'modified'>>();
   const laterChangesAt = (end: number): Promise<'none' | 'additions' | 'modified'> => {
@@ -404,7 +506,7 @@ async function checkOne(
   // The CMS.
   let signedData: pkijs.SignedData;
   try {
-    const der = Buffer.from(gap.replace(/\s/gu, ''), 'hex');
+    const der = firstTlv(Buffer.from(gap.replace(/\s/gu, ''), 'hex'));
     const parsed = asn1js.fromBER(der);
     if (parsed.offset === -1) throw new Error('not DER');
     const ci = new pkijs.ContentInfo({ schema: parsed.result });
@@ -418,20 +520,8 @@ async function checkOne(
   const certs = (signedData.certificates ?? []).filter((x): x is pkijs.Certificate => x instanceof pkijs.Certificate);
   const sid = signerInfo.sid;
   const signerCert = sid instanceof pkijs.IssuerAndSerialNumber ? certs.find((x) => x.issuer.isEqual(sid.issuer) && x.serialNumber.isEqual(sid.serialNumber)) : undefined;
-  if (signerCert) {
-    try {
-      check.signer = certificateInfo(new Uint8Array(signerCert.toSchema().toBER(false)));
-    } catch {
-      check.signer = null;
-    }
-  }
-  check.embedded = certs.filter((x) => x !== signerCert).flatMap((x) => {
-    try {
-      return [certificateInfo(new Uint8Array(x.toSchema().toBER(false)))];
-    } catch {
-      return [];
-    }
-  });
+  if (signerCert) check.signer = infoOf(signerCert);
+  check.embedded = certs.filter((x) => x !== signerCert).flatMap((x) => infoOf(x) ?? []);
   const cmsTime = cmsTimeOf(signerInfo);
   if (cmsTime) check.signingTime = cmsTime.toISOString();
   if (!signerCert) return fail('signer_certificate_missing', end);
@@ -459,14 +549,7 @@ async function checkOne(
   const signed = Buffer.concat([pdf.subarray(0, b), pdf.subarray(c, end)]);
   const digest = createHash(hash).update(signed).digest();
   if (!digest.equals(Buffer.from(expected))) return fail('digest_mismatch', end);
-  let verified = false;
-  try {
-    const r = await signedData.verify({ signer: 0, data: signed.buffer.slice(signed.byteOffset, signed.byteOffset + signed.length), extendedMode: true, checkChain: false });
-    verified = r.signatureVerified === true;
-  } catch {
-    verified = false;
-  }
-  if (!verified) return fail('signature_mismatch', end);
+  if (!(await signatureVerifies(signedData, signerInfo, signerCert, hash, signed))) return fail('signature_mismatch', end);
   check.integrity = 'intact';
   return { end, check };
 }
