@@ -4,7 +4,8 @@
  * (content review by the unit's leader, signature by the chairman), approved, signed with the
  * real engine, numbered by the server, sealed by the clerk, dispatched to Phòng Nội chính and on
  * paper — and the unit's leader and clerk pull its incoming copy, with the unit's own arrival
- * number and the issued PDF; revocation reaches the copy; a replacement links both ways.
+ * number and the issued PDF, hand it down and complete it naming the unit's reply; revocation
+ * reaches the copy; a replacement links both ways.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +145,22 @@ describe.each(BACKENDS)('outgoing documents (%s)', (backend) => {
       assignments: [{ id: randomUUID(), role: 'main', userId: U['cv.noichinh'].id, deadline: null }],
     });
     expect((await pullIncoming(s.url, t['cv.noichinh'])).records.get(copy.id)?.assignments).toHaveLength(2);
+
+    // The specialist drafts the answer ("Trả lời văn bản"); the unit's leader completes the copy naming it.
+    const reply = await flow.create('cv.noichinh', { replyTo: copy.id, fields: { subject: 'V/v báo cáo kết quả rà soát hồ sơ đất đai' } });
+    expect((await outgoingOf(s.url, t['tp.noichinh'], reply))?.replyTo).toBe(copy.id);
+    // Only a document the author sees may be answered; only an outgoing document the completer sees is a reply.
+    expectRejected(
+      await flow.client('cv.kinhte1').send('outgoing.create', {
+        documentId: randomUUID(),
+        fields: { documentType: 'Công văn', subject: 'Trả lời', draftingUnitId: UNITS.economy.id },
+        replyTo: copy.id,
+      }),
+      'document_not_found',
+    );
+    expectRejected(await flow.client('tp.noichinh').send('incoming.complete', { documentId: copy.id, replyId: id }), 'outgoing_reply_invalid');
+    await flow.client('tp.noichinh').apply('incoming.complete', { documentId: copy.id, note: 'Đã báo cáo', replyId: reply });
+    expect((await pullIncoming(s.url, t[UNIT_CLERK.username])).records.get(copy.id)).toMatchObject({ status: 'done', replyId: reply, completedBy: U['tp.noichinh'].id });
   });
 
   it('a dispatch by someone who is not a clerk, or by mail, is refused and registers nothing', async () => {
