@@ -161,8 +161,13 @@ describe('outgoing documents through real cores', () => {
     expect(await codeOf(signer.call('outgoing.sign', { documentId: D1, key: { store: 'file', id: key.id, password: 'không đúng' } }))).toBe('certificate_password_wrong');
     expect((await signer.call('sync.status')).pendingCount).toBe(0);
 
+    const changed: unknown[] = [];
+    const off = signer.on('changed', (e) => changed.push(e));
     const { sha256 } = await signer.call('outgoing.sign', { documentId: D1, key: { store: 'file', id: key.id, password: P12_PASSWORD } });
     signedSha = sha256;
+    // The screens showing the document are told at once.
+    await eventually(async () => changed.some((e) => JSON.stringify(e) === JSON.stringify({ scope: 'outgoing', ids: [D1] })));
+    off();
     const signed = await signer.call('outgoing.get', { id: D1 });
     expect(signed?.document.status).toBe('to_issue');
     expect(signed?.pending.map((p) => p.name)).toEqual(['outgoing.sign']);
@@ -319,6 +324,18 @@ describe('outgoing documents through real cores', () => {
     expect((await clerk.call('outgoing.list', { view: 'all', query: 'thiet bi token' })).items.map((i) => i.id)).toEqual([D2]);
     expect(await outsider.call('outgoing.search', { query: 'trien khai' })).toEqual([]);
 
+    // The register of outgoing documents (sổ đăng ký văn bản đi) lists what was issued, from the clerk's cache.
+    const day = (offset: number): string => new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const book = await clerk.call('outgoing.registerBook', { book: 'outgoing', from: day(-1), to: day(1), format: 'pdf' });
+    expect(book.name).toMatch(/^so-dang-ky-van-ban-di_.*\.pdf$/u);
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await getDocument({ data: book.bytes.slice(), isEvalSupported: false, verbosity: 0 }).promise;
+    const text = (await (await doc.getPage(1)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
+    expect(text).toContain('01/UBND-KT');
+    await doc.destroy();
+    const xlsx = await clerk.call('outgoing.registerBook', { book: 'outgoing', from: day(-1), to: day(1), format: 'xlsx' });
+    expect(Buffer.from(xlsx.bytes.subarray(0, 2)).toString('latin1')).toBe('PK');
+
     // A draft made offline heads "Dự thảo của tôi", marked pending, and is found by search at once.
     const D3 = randomUUID();
     await author.call('mutate', {
@@ -385,11 +402,11 @@ describe('outgoing documents through real cores', () => {
       try {
         await imap.mailboxOpen('INBOX');
         const msg = await imap.fetchOne('*', { bodyStructure: true });
-        const part = msg && msg.bodyStructure?.childNodes?.find((n) => n.type === 'application/pdf');
+        const part = msg ? msg.bodyStructure?.childNodes?.find((n) => n.type === 'application/pdf') : undefined;
         expect(part?.dispositionParameters?.filename).toBe('01-UBND-KT.pdf');
-        const { content } = await imap.download('*', part!.part);
+        const { content } = await imap.download('*', part?.part ?? '');
         const chunks: Buffer[] = [];
-        for await (const c of content) chunks.push(c as Buffer);
+        for await (const c of content ?? []) chunks.push(c as Buffer);
         expect(Buffer.concat(chunks).equals(await bytesOf(mc.rpc, issuedSha))).toBe(true);
       } finally {
         await imap.logout();
