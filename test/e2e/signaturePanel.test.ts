@@ -14,10 +14,11 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sealImage, signatureImage, signPdf, type SigningKey } from '../../src/node/pdfsign/index.js';
 import { http, login, PushClient, uploadPdf } from '../helpers/api.js';
-import { U } from '../helpers/fixtures.js';
+import { FIXTURE_ORG, U, UNITS } from '../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { makeTestPdf } from '../helpers/testPdfs.js';
 import { AGENCY, SIGNING_TIME, testPki } from '../helpers/testPki.js';
+import { expectApplied, OutgoingFlow, outgoingOf, pullIncoming } from '../server/outgoingSupport.js';
 import { attrIs, countIs, cspViolations, ensureRendererBuilt, hasText, launchChromium, openWindow, shot, signIn, startDesktop, typeDate, visible, type Desktop, type UserWindow } from './support.js';
 
 const LONG = 60_000;
@@ -272,4 +273,46 @@ describe('e2e: digital signatures in the PDF viewer, and the registers', () => {
       await d.close();
     }
   }, 180_000);
+
+  it('a unit’s copy of the agency’s own document: "Văn bản nội bộ do … phát hành"; once revoked: the reason, and no file', async () => {
+    // Two documents drafted in Phòng Kinh tế, signed, numbered, sealed and sent to Phòng Nội chính; the second one revoked.
+    const tokens = { 'cv.kinhte1': await login(server.url, 'cv.kinhte1'), chutich: await login(server.url, 'chutich'), vanthu: await login(server.url, 'vanthu') };
+    const flow = new OutgoingFlow(server.url, tokens);
+    const sendToUnit = async (subject: string): Promise<string> => {
+      const recipient = { id: randomUUID(), kind: 'unit', unitId: UNITS.internal.id, name: 'Phòng Nội chính' };
+      const id = await flow.issued('cv.kinhte1', { fields: { subject }, recipients: [recipient] });
+      expectApplied(await flow.client('vanthu').send('outgoing.dispatch', { documentId: id, recipientIds: [recipient.id] }));
+      return (await outgoingOf(server.url, tokens.vanthu, id))!.deliveries[0]!.incomingId!;
+    };
+    const kept = await sendToUnit('V/v rà soát hồ sơ đất đai năm 2026');
+    const revoked = await sendToUnit('V/v tổ chức hội nghị (ban hành nhầm)');
+    const revokedFrom = [...(await pullIncoming(server.url, await login(server.url, 'tp.noichinh'))).records.values()].find((d) => d.id === revoked)!.origin!.outgoingId;
+    expectApplied(await flow.client('chutich').send('outgoing.revoke', { documentId: revokedFrom, reason: 'Ban hành sai thẩm quyền' }));
+
+    const d = await startDesktop();
+    const w = await openWindow(browser, d);
+    try {
+      await signIn(w.page, server.url, 'tp.noichinh');
+      await openDocument(w.page, kept);
+      await hasText(w.page.getByTestId('origin-alert'), `Văn bản nội bộ do ${FIXTURE_ORG.agency.name} phát hành`);
+      // The issued copy carries the chairman's and the agency's signatures, both checked.
+      await hasText(w.page.getByTestId('sig-badge'), '2 chữ ký số · Hợp lệ');
+      // The unit that received it answers it.
+      await visible(w.page.getByTestId('action-reply'));
+      await shot(w.page, 'sig-08-internal-copy');
+
+      await w.page.evaluate(`location.hash = '#/incoming/${revoked}'`);
+      await hasText(w.page.getByTestId('revoked-alert'), 'Văn bản đã bị thu hồi: Ban hành sai thẩm quyền', { timeout: LONG });
+      await visible(w.page.getByTestId('revoked-files'));
+      await countIs(w.page.getByTestId('pdf-viewer'), 0);
+      await countIs(w.page.getByTestId('action-reply'), 0);
+      await countIs(w.page.getByTestId('action-send-mail'), 0);
+      await countIs(w.page.getByTestId('action-create-task'), 0);
+      await shot(w.page, 'sig-09-revoked-copy');
+      expect(w.problems).toEqual([]);
+    } finally {
+      await w.context.close();
+      await d.close();
+    }
+  }, 240_000);
 });

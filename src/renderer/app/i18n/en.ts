@@ -268,7 +268,6 @@ export const en: Messages = {
     queued: 'Saved. It will be sent to the server when syncing.',
     failedHere: 'The server rejected “{{action}}”: {{reason}}',
     origin: 'Internal document issued by {{issuer}}',
-    originHint: 'An outgoing document of the agency sent to this unit, registered automatically.',
     originOpen: 'Open the outgoing document',
     revoked: 'This document was revoked: {{reason}}',
     revokedAt: 'Revoked at {{time}}. Its files are no longer shown.',

@@ -260,7 +260,6 @@ export const vi = {
     queued: 'Đã lưu. Thao tác sẽ được gửi lên máy chủ khi đồng bộ.',
     failedHere: 'Thao tác “{{action}}” bị máy chủ từ chối: {{reason}}',
     origin: 'Văn bản nội bộ do {{issuer}} phát hành',
-    originHint: 'Văn bản đi của cơ quan gửi đến đơn vị, được vào sổ tự động.',
     originOpen: 'Xem văn bản đi',
     revoked: 'Văn bản đã bị thu hồi: {{reason}}',
     revokedAt: 'Thu hồi lúc {{time}}. Tệp văn bản không còn được hiển thị.',

@@ -110,7 +110,8 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
               <Tag>{code}</Tag>
               <UrgencyTag urgency={doc.urgency} />
               <ConfidentialityTag value={doc.confidentiality} />
-              <StatusTag status={doc.status} />
+              {/* Revoked, it is no longer being handled, whatever its processing state was. */}
+              {!revoked && <StatusTag status={doc.status} />}
               {revoked && (
                 <Tag color="red" data-testid="revoked-tag">
                   {t('history.revoked')}
@@ -135,15 +136,17 @@ export function DocumentView({ id }: { id: string }): React.JSX.Element {
               {t('view.actions.reply')}
             </Button>
           )}
-          {canCreateTask(me) && (
+          {canCreateTask(me) && !revoked && (
             <Button icon={<CarryOutOutlined />} onClick={() => setDialog('task')} data-testid="action-create-task">
               {t('tasks.document.create')}
             </Button>
           )}
           {/* An invitation ("Giấy mời") becomes a schedule request in one step. */}
-          <Suspense fallback={null}>
-            <DocumentScheduleButton documentId={id} subject={doc.subject} />
-          </Suspense>
+          {!revoked && (
+            <Suspense fallback={null}>
+              <DocumentScheduleButton documentId={id} subject={doc.subject} />
+            </Suspense>
+          )}
           {showFiles && doc.files.length > 0 && (
             <Button
               icon={<MailOutlined />}
@@ -278,7 +281,6 @@ function OriginAlert({ issuer, outgoingId }: { issuer: string; outgoingId: strin
       type="info"
       showIcon
       title={t('view.origin', { issuer })}
-      description={t('view.originHint')}
       action={
         link ? (
           <Button size="small" onClick={() => navigate({ name: 'outgoingDoc', id: link.id })} data-testid="origin-link">
