@@ -16,23 +16,13 @@ import { AppError } from '../../../shared/index.js';
 import { sniffMime } from '../../../shared/text/fileType.js';
 import type { CertificateSummary } from '../../../shared/outgoing/model.js';
 import type { KeyChoice, SigningKeyInfo } from '../../../shared/outgoing/rpc.js';
-import { certificateInfo, listTokenCertificates, loadPkcs12, openTokenKey, type SigningKey } from '../../../node/pdfsign/index.js';
+import { listTokenCertificates, loadPkcs12, openTokenKey, type SigningKey } from '../../../node/pdfsign/index.js';
+import { certificateSummaryOf } from '../../../node/pdfsign/certificateSummary.js';
 import type { OutgoingContext } from './context.js';
 import type { OutgoingHandlers } from './handlers.js';
 
-/** What the records keep of a certificate (CertificateSummary), as the engine reads it. */
-export function certificateSummaryOf(der: Uint8Array): CertificateSummary {
-  const c = certificateInfo(der);
-  return {
-    subject: c.commonName.slice(0, 300),
-    organisation: (c.organisation ?? '').slice(0, 300),
-    issuer: c.issuerCommonName.slice(0, 300),
-    serial: c.serialNumber,
-    sha256: c.fingerprintSha256,
-    notBefore: c.notBefore,
-    notAfter: c.notAfter,
-  };
-}
+// What the records keep of a certificate: one reading for the core and the demo seed.
+export { certificateSummaryOf };
 
 /** A key unlocked for one signature. */
 export interface UnlockedKey {
