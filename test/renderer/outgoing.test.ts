@@ -73,9 +73,11 @@ describe('the lists', () => {
   });
 
   it('says how many recipients received it, or nothing when there is no one to send to', () => {
-    expect(deliverySummary({ deliveredCount: 2, toDispatchCount: 5 }, 'vi')).toBe('2/5 đã nhận');
-    expect(deliverySummary({ deliveredCount: 2, toDispatchCount: 5 }, 'en')).toBe('2/5 received');
-    expect(deliverySummary({ deliveredCount: 0, toDispatchCount: 0 }, 'vi')).toBe('');
+    expect(deliverySummary({ status: 'issued', deliveredCount: 2, toDispatchCount: 5 }, 'vi')).toBe('2/5 đã nhận');
+    expect(deliverySummary({ status: 'revoked', deliveredCount: 2, toDispatchCount: 5 }, 'en')).toBe('2/5 received');
+    expect(deliverySummary({ status: 'issued', deliveredCount: 0, toDispatchCount: 0 }, 'vi')).toBe('');
+    // Before it is issued nothing is sent: no "0/4" that reads like a failure.
+    expect(deliverySummary({ status: 'reviewing', deliveredCount: 0, toDispatchCount: 4 }, 'vi')).toBe('');
   });
 
   it('offers this year and the five before it', () => {

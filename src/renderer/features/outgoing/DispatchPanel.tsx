@@ -78,9 +78,16 @@ export function DispatchPanel({ view }: { view: OutgoingView }): React.JSX.Eleme
     <div className="out-dispatch" data-testid="out-dispatch">
       {doc.status !== 'issued' && doc.status !== 'revoked' && <Alert type="info" showIcon className="form-note" title={t('outgoing.dispatch.notIssued')} />}
       {doc.deliveries.length > 0 && (
-        <Typography.Text strong data-testid="out-dispatch-summary">
-          {t('outgoing.dispatch.summary', { received, total: rows.length })}
-        </Typography.Text>
+        <div className="out-dispatch-head">
+          <Typography.Text strong data-testid="out-dispatch-summary">
+            {t('outgoing.dispatch.summary', { received, total: rows.length })}
+          </Typography.Text>
+          {canDispatch && rows.some(sendable) && (
+            <Button size="small" type="link" onClick={() => setChosen(new Set(rows.filter(sendable).map((r) => r.recipient.id)))} data-testid="out-dispatch-all">
+              {t('outgoing.dispatch.pickAll')}
+            </Button>
+          )}
+        </div>
       )}
       <div className="out-delivery-list">
         {rows.map((row) => {
@@ -92,7 +99,9 @@ export function DispatchPanel({ view }: { view: OutgoingView }): React.JSX.Eleme
                 {canDispatch && sendable(row) && (
                   <Checkbox checked={chosen.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} aria-label={r.name} data-testid="out-delivery-pick" />
                 )}
-                <span className={`mtag mtag-recipient-${r.kind}`}>{loc(RECIPIENT_KIND_LABELS[r.kind], lang)}</span>
+                <span className={`mtag mtag-recipient-${r.kind}`} title={loc(RECIPIENT_KIND_LABELS[r.kind], lang)}>
+                  {t(`outgoing.recipients.add.${r.kind}`)}
+                </span>
                 <span className="out-delivery-name" title={r.name}>
                   {r.name}
                 </span>
@@ -126,9 +135,6 @@ export function DispatchPanel({ view }: { view: OutgoingView }): React.JSX.Eleme
         <div className="out-dispatch-actions" data-testid="out-dispatch-actions">
           <Input value={note} onChange={(e) => setNote(e.target.value)} maxLength={OUTGOING_TEXT.note} placeholder={t('outgoing.dispatch.notePlaceholder')} data-testid="out-dispatch-note" />
           <div className="out-dispatch-buttons">
-            <Button size="small" onClick={() => setChosen(new Set(rows.filter(sendable).map((r) => r.recipient.id)))} data-testid="out-dispatch-all">
-              {t('outgoing.dispatch.pickAll')}
-            </Button>
             <Button type="primary" icon={<SendOutlined />} disabled={toDispatch.length === 0} loading={busy === 'dispatch'} onClick={() => void dispatch()} data-testid="out-dispatch-send">
               {t('outgoing.dispatch.send', { count: toDispatch.length })}
             </Button>

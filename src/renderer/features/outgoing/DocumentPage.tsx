@@ -15,7 +15,7 @@ import {
 import { Alert, Button, Dropdown, Result, Space, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canDraft, OUTGOING_STATUS_LABELS, type OutgoingStatus } from '../../../shared/outgoing/index.js';
+import { canDraft, OUTGOING_STATUS_LABELS, type OutgoingDocument, type OutgoingStatus } from '../../../shared/outgoing/index.js';
 import { formatDateTimeVi, formatDateVi } from '../../../shared/text/vietnamese.js';
 import { useApp, useMe } from '../../app/AppContext.js';
 import { navigate } from '../../app/router.js';
@@ -159,9 +159,7 @@ export function OutgoingDocumentView({ id }: { id: string }): React.JSX.Element 
 
       <div className="doc-alerts">
         {view.pendingCreate && <Alert type="warning" showIcon title={t('outgoing.view.pendingCreate')} />}
-        {doc.status === 'drafting' && doc.returnedReason && (
-          <Alert type="warning" showIcon title={t('outgoing.view.returned')} description={doc.returnedReason} data-testid="out-returned" />
-        )}
+        {doc.status === 'drafting' && doc.returnedReason && <ReturnedAlert doc={doc} />}
         {doc.status === 'to_issue' && doc.issueRequestedAt && !doc.number && (
           <Alert type="info" showIcon title={t('outgoing.issue.requested', { time: formatDateTimeVi(doc.issueRequestedAt) })} data-testid="out-issue-requested" />
         )}
@@ -222,6 +220,15 @@ export function OutgoingDocumentView({ id }: { id: string }): React.JSX.Element 
       {(dialog === 'outgoing.issue' || dialog === 'outgoing.seal') && <IssueDialog view={view} onClose={close} />}
     </div>
   );
+}
+
+/** Who sent the draft back, when, and why: the route's last returned step keeps the first two. */
+function ReturnedAlert({ doc }: { doc: OutgoingDocument }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { org } = useApp();
+  const step = [...doc.route].reverse().find((s) => s.state === 'returned');
+  const title = step?.actedAt ? t('outgoing.view.returnedBy', { name: userName(org, step.userId), time: formatDateTimeVi(step.actedAt) }) : t('outgoing.view.returned');
+  return <Alert type="warning" showIcon title={title} description={doc.returnedReason} data-testid="out-returned" />;
 }
 
 const withCount = (label: string, n: number): string => (n > 0 ? `${label} (${n})` : label);

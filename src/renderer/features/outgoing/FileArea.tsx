@@ -87,8 +87,9 @@ export function FileArea({ view, shown, onUpload }: { view: OutgoingView; shown:
         subTitle={t('outgoing.view.docxNote')}
         extra={
           <div className="out-file-docx-actions">
-            <AttachmentFileList files={[version.file]} testId="out-version-file" prefix="out-version" />
-            {onUpload && (
+            <AttachmentFileList files={[version.file]} testId="out-docx" prefix="out-docx" />
+            {/* Only the latest version is the one to sign: an older Word file is for reading. */}
+            {onUpload && version === doc.versions.at(-1) && (
               <div className="out-file-docx-buttons">
                 <Button icon={<FilePdfOutlined />} loading={converting} onClick={() => void convert()} data-testid="out-convert">
                   {t('outgoing.view.convert')}

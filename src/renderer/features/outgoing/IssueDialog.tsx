@@ -61,7 +61,7 @@ export function IssueDialog({ view, onClose }: { view: OutgoingView; onClose: ()
             ...(doc.number ? [{ key: 'issuedAt', label: t('outgoing.field.issuedAt'), children: formatDateTimeVi(doc.number.issuedAt) }] : []),
             { key: 'type', label: t('outgoing.field.documentType'), children: doc.documentType },
             ...(signature
-              ? [{ key: 'signed', label: t('outgoing.issue.signedBy'), children: t('outgoing.issue.signedLine', { name: userName(org, signature.by), subject: signature.certificate.subject, date: formatDateVi(signature.at) }) }]
+              ? [{ key: 'signed', label: t('outgoing.issue.signedBy'), children: t('outgoing.issue.signedLine', { name: userName(org, signature.by), date: formatDateVi(signature.at) }) }]
               : []),
           ]}
         />

@@ -59,7 +59,7 @@ export function InfoPanel({ view }: { view: OutgoingView }): React.JSX.Element {
     { key: 'urgency', label: t('outgoing.field.urgency'), children: doc.urgency === 'normal' ? t('doc.urgency.normal') : <UrgencyTag urgency={doc.urgency} /> },
     { key: 'confidentiality', label: t('outgoing.field.confidentiality'), children: doc.confidentiality === 'normal' ? t('doc.confidentiality.normal') : <ConfidentialityTag value={doc.confidentiality} /> },
     { key: 'replyDue', label: t('outgoing.field.replyDueDate'), children: doc.replyDueDate ? formatDateVi(doc.replyDueDate) : none },
-    { key: 'copies', label: t('outgoing.field.copiesPages'), children: t('outgoing.view.copiesPages', { copies: doc.copies, pages: doc.pageCount ?? none }) },
+    { key: 'copies', label: t('outgoing.field.copiesPages'), children: doc.pageCount ? t('outgoing.view.copiesPages', { copies: doc.copies, pages: doc.pageCount }) : t('outgoing.view.copies', { copies: doc.copies }) },
     {
       key: 'recipients',
       label: t('outgoing.field.recipients'),

@@ -53,14 +53,18 @@ export function RecipientsInput({ value = [], onChange }: { value?: RecipientVal
   };
   const remove = (id: string): void => set(value.filter((r) => r.id !== id));
   const lines = recipientLines(value);
+  // Listed as printed: the recipients by kind, the file copies last.
+  const shown = [...value].sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
 
   return (
     <div className="out-recipients" data-testid="out-recipients">
       {value.length > 0 && (
         <div className="out-recipient-list">
-          {value.map((r) => (
+          {shown.map((r) => (
             <div key={r.id} className="out-recipient" data-testid="out-recipient" data-kind={r.kind}>
-              <span className={`mtag mtag-recipient-${r.kind}`}>{loc(RECIPIENT_KIND_LABELS[r.kind], lang)}</span>
+              <span className={`mtag mtag-recipient-${r.kind}`} title={loc(RECIPIENT_KIND_LABELS[r.kind], lang)}>
+                {t(`outgoing.recipients.add.${r.kind}`)}
+              </span>
               <span className="out-recipient-name">{r.name}</span>
               {r.email && <Typography.Text type="secondary">{r.email}</Typography.Text>}
               <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(r.id)} aria-label={`${t('attachments.remove')}: ${r.name}`} title={t('attachments.remove')} />
@@ -69,7 +73,9 @@ export function RecipientsInput({ value = [], onChange }: { value?: RecipientVal
         </div>
       )}
       <div className="out-recipient-add">
-        <Segmented<RecipientKind>
+        <div className="out-recipient-add-head">
+          <Typography.Text type="secondary">{t('outgoing.recipients.addLabel')}</Typography.Text>
+          <Segmented<RecipientKind>
           size="small"
           value={kind}
           onChange={(k) => {
@@ -78,7 +84,8 @@ export function RecipientsInput({ value = [], onChange }: { value?: RecipientVal
           }}
           options={KINDS.map((k) => ({ value: k, label: t(`outgoing.recipients.add.${k}`) }))}
           data-testid="out-recipient-kind"
-        />
+          />
+        </div>
         <div className="out-recipient-fields">
           {kind === 'unit' ? (
             <TreeSelect

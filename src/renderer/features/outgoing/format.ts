@@ -74,9 +74,9 @@ export function recentYears(thisYear: number, count = 6): number[] {
   return Array.from({ length: count }, (_, i) => thisYear - i);
 }
 
-/** "2/5 đã nhận": recipients whose copy arrived, of those to dispatch; '' when there are none to dispatch. */
-export function deliverySummary(item: Pick<OutgoingItem, 'deliveredCount' | 'toDispatchCount'>, lang: Lang): string {
-  if (item.toDispatchCount === 0) return '';
+/** "2/5 đã nhận": recipients whose copy arrived, of those to dispatch; '' before it is issued (nothing is sent yet) or with no one to send to. */
+export function deliverySummary(item: Pick<OutgoingItem, 'status' | 'deliveredCount' | 'toDispatchCount'>, lang: Lang): string {
+  if ((item.status !== 'issued' && item.status !== 'revoked') || item.toDispatchCount === 0) return '';
   return lang === 'en' ? `${item.deliveredCount}/${item.toDispatchCount} received` : `${item.deliveredCount}/${item.toDispatchCount} đã nhận`;
 }
 
