@@ -5,7 +5,8 @@
  * by our own verifier; and the cases a reader must be told about: a tampered byte, page content
  * replaced after signing, an unknown CA, an expired certificate, a damaged signature.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -116,6 +117,25 @@ describe.each(['stream', 'table'] as const)('a document saved with an xref %s', 
     expect(stamped).toEqual(['123', '25', '11']);
     await doc.destroy();
   });
+});
+
+it('signs and seals a document Chromium printed (PDF 1.4, classic xref table)', async () => {
+  const html = join(dir, 'letter.html');
+  writeFileSync(
+    html,
+    `<html><head><meta charset="utf-8"><style>body{font-family:'DejaVu Serif';font-size:13pt} .r{text-align:right}</style></head><body>
+<p>ỦY BAN NHÂN DÂN TỈNH KON TUM</p><p>Số:&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;/UBND-VP</p>
+<p class="r"><i>Kon Tum, ngày&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;tháng&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;năm 2026</i></p>
+<p>Văn bản in từ trình duyệt.</p><p class="r"><b>CHỦ TỊCH</b></p><br><br><br><br><p class="r"><b>Trần Minh Quang</b></p></body></html>`,
+  );
+  const printed = join(dir, 'chromium.pdf');
+  execFileSync('/usr/bin/chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', '--disable-background-networking', '--no-first-run', `--print-to-pdf=${printed}`, `file://${html}`], { stdio: 'ignore', timeout: 60_000 });
+  const pdf = new Uint8Array(readFileSync(printed));
+  expect((await readPdf(pdf)).lastXref.stream).toBe(false);
+  const sealed = await seal(await signAsSigner(pdf));
+  expect(pdfsig(save('chromium-sealed.pdf', sealed), nss).map((r) => r.valid)).toEqual([true, true]);
+  const checks = await verifyPdfSignatures(sealed, { trustedRoots: roots, now: SIGNING_TIME });
+  expect(checks.map((c) => c.status)).toEqual(['valid_with_later_additions', 'valid']);
 });
 
 it('puts the number right before the printed symbol and the date in its blanks', async () => {
