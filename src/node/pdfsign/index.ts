@@ -26,4 +26,5 @@ export { pdfDate, signPdf, type SignatureAppearance, type SignOptions, type Text
 export { parsePdfDate, verifyPdfSignatures, type SignatureCheck, type SignatureProblem, type SignatureStatus, type VerifyOptions } from './verify.js';
 export { dateParts, findPlacement, issueStamps, SEAL_DIAMETER, type Blank, type DateSlot, type NumberSlot, type Placement, type Slot } from './placement.js';
 export { drawSignatureImage, sealImage, signatureImage } from './images.js';
+export { certificateSummaryOf } from './certificateSummary.js';
 export { writeFileAtomic } from '../writeFileAtomic.js';
