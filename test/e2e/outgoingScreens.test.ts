@@ -495,4 +495,27 @@ describe('e2e: the outgoing documents screens', () => {
     await shot(page, 'out-20-issued-en');
     await page.getByTestId('lang-switch').getByText('VI').click();
   }, 120_000);
+
+  it('a reply to an incoming document: the form filled from it, the link kept', async () => {
+    const { page, problems } = windows.vanthu!;
+    const incomingId = await (await as('vanthu')).register({ subject: 'Về việc báo cáo tình hình ứng dụng chữ ký số năm 2026', codeNumber: '318', codeNotation: 'STTTT-CĐS' });
+    await page.evaluate(`location.hash = '#/outgoing/new?replyTo=${incomingId}'`);
+    const form = page.getByTestId('out-form');
+    await visible(form, { timeout: LONG });
+    await hasText(page.getByTestId('out-new-origin'), 'Trả lời văn bản đến: 318/STTTT-CĐS — Về việc báo cáo tình hình ứng dụng chữ ký số năm 2026');
+    await expect.poll(() => form.getByTestId('out-form-subject').inputValue()).toMatch(/^V\/v trả lời công văn số 318\/STTTT-CĐS ngày \d{2}\/\d{2}\/\d{4} của /u);
+    // The sender is the recipient; the clerks keep their copy.
+    await hasText(form.getByTestId('out-recipient-preview'), '- Lưu: VT, VP.');
+    await countIs(form.locator('[data-testid="out-recipient"][data-kind="paper"]'), 1);
+    await form.getByTestId('out-form-signer').click();
+    await page.keyboard.type('Duc');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: U.chutich.fullName }).first().click();
+    await shot(page, 'out-21-reply-form', { height: 1200 });
+    await form.getByTestId('out-form-save').click();
+    await attrIs(page.getByTestId('out-view'), 'data-status', 'drafting', { timeout: LONG });
+    await page.getByRole('tab', { name: 'Thông tin' }).click();
+    await hasText(page.getByTestId('out-reply-link'), 'Về việc báo cáo tình hình ứng dụng chữ ký số năm 2026');
+    expect(await cspViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 120_000);
 });
