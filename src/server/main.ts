@@ -18,6 +18,7 @@ import { resolve } from 'node:path';
 import { openServerContext, startServer } from './server.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/content/organisation.js';
 import { isSeeded, seedDemo } from './seed/seedDemo.js';
+import { demoCertificatesDir } from './seed/seedOutgoing.js';
 import { setSecretContentPolicy } from './incoming/secretPolicy.js';
 import { SECRET_CONTENT_MODES, type SecretContentMode, type SecretContentPolicy } from '../shared/incoming/secretContent.js';
 
@@ -48,9 +49,21 @@ function say(vi: string, en: string): void {
 async function seedIfEmpty(context: Awaited<ReturnType<typeof openServerContext>>): Promise<void> {
   if (await isSeeded(context.db)) return;
   say('Đang tạo dữ liệu cơ quan mẫu (lần đầu, khoảng một phút)…', 'Creating the demo agency (first run only, about a minute)…');
-  const stats = await seedDemo(context, { documents: Number(values.documents), onProgress: (n, total) => process.stdout.write(`\r  ${n}/${total}`) });
+  const stats = await seedDemo(context, {
+    documents: Number(values.documents),
+    outgoing: { certificatesDir: demoCertificatesDir(dataDir) },
+    onProgress: (n, total) => process.stdout.write(`\r  ${n}/${total}`),
+  });
   process.stdout.write('\n');
-  say(`Đã tạo ${stats.users} người dùng, ${stats.documents} văn bản đến và ${stats.tasks} công việc.`, `Created ${stats.users} users, ${stats.documents} incoming documents and ${stats.tasks} tasks.`);
+  say(
+    `Đã tạo ${stats.users} người dùng, ${stats.documents} văn bản đến, ${stats.outgoing} văn bản đi và ${stats.tasks} công việc.`,
+    `Created ${stats.users} users, ${stats.documents} incoming and ${stats.outgoing} outgoing documents and ${stats.tasks} tasks.`,
+  );
+  if (stats.keyFiles.length > 0)
+    say(
+      `Khoá ký số thử nghiệm (PKCS#12, mật khẩu ${DEMO_PASSWORD}): ${demoCertificatesDir(dataDir)}`,
+      `Demo signing keys (PKCS#12, password ${DEMO_PASSWORD}): ${demoCertificatesDir(dataDir)}`,
+    );
 }
 
 function secretMode(name: string, value: string | undefined): SecretContentMode | undefined {

@@ -14,6 +14,8 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openServerContext, startServer, type RunningServer } from '../../server/server.js';
 import { isSeeded, seedDemo } from '../../server/seed/seedDemo.js';
+import { demoCertificatesDir } from '../../server/seed/seedOutgoing.js';
+import { DEMO_PASSWORD } from '../../shared/demoAccounts.js';
 import { recordedDemoUrl } from './demoPort.js';
 import { DEMO_OFF, type DemoStatus } from './policy/demo.js';
 
@@ -81,10 +83,13 @@ export class DemoAgency {
         const total = this.o.documents ?? 2000;
         log(`Đang tạo dữ liệu cơ quan mẫu (${total} văn bản, chỉ lần đầu, khoảng một phút)… (Creating the demo agency, first run only…)`);
         this.set({ state: 'starting', url: null, progress: { done: 0, total }, error: null });
-        await seedDemo(context, {
+        const stats = await seedDemo(context, {
           documents: total,
+          outgoing: { certificatesDir: demoCertificatesDir(this.dataDir) },
           onProgress: (done, t) => this.set({ state: 'starting', url: null, progress: { done, total: t }, error: null }),
         });
+        if (stats.keyFiles.length > 0)
+          log(`Khoá ký số thử nghiệm của cơ quan mẫu (PKCS#12, mật khẩu ${DEMO_PASSWORD}): ${demoCertificatesDir(this.dataDir)} (The demo's test signing keys.)`);
         writeFileSync(marker, new Date().toISOString());
       }
       if (this.closed) throw new Error('closed while starting');

@@ -42,16 +42,27 @@ function signerPositionLine(doc: OutgoingDocument): string {
 
 /** Register the document in the recipient unit; returns the copy's id and who to poke. */
 export async function registerUnitCopy(q: Queryable, doc: OutgoingDocument, recipient: Recipient, agency: AgencyFacts, ctx: RuleContext): Promise<{ id: string; poke: Set<string> }> {
+  if (recipient.unitId === null || doc.number === null) throw new Error(`outgoing ${doc.id}: a unit copy needs a unit and a number`);
+  const arrivalNumber = await nextUnitArrivalNumber(q, recipient.unitId, vnDateParts(ctx.now).year);
+  const copy = unitCopyOf(doc, recipient, agency, ctx, { arrivalNumber, id: randomUUID(), assignmentId: randomUUID() });
+  return { id: copy.id, poke: await saveDocument(q, copy, ctx.org, true) };
+}
+
+/**
+ * The unit's incoming copy of the document, registered now with `arrivalNumber` of the unit's
+ * series for the year of `ctx.now` (the caller takes it: the push from the unit's counter, the
+ * demo seed from its own count of the unit's arrivals).
+ */
+export function unitCopyOf(doc: OutgoingDocument, recipient: Recipient, agency: AgencyFacts, ctx: RuleContext, o: { arrivalNumber: number; id: string; assignmentId: string }): IncomingDocument {
   const unitId = recipient.unitId;
   const number = doc.number;
   if (unitId === null || number === null) throw new Error(`outgoing ${doc.id}: a unit copy needs a unit and a number`);
   const year = vnDateParts(ctx.now).year;
-  const arrivalNumber = await nextUnitArrivalNumber(q, unitId, year);
+  const { arrivalNumber, assignmentId } = o;
   const at = ctx.now.toISOString();
   const symbol = formatNumberSymbol(number.codeNumber, number.codeNotation);
   const unit = unitName(ctx.org, unitId);
-  const assignmentId = randomUUID();
-  const copy: IncomingDocument = {
+  return {
     issuer: agency.name,
     codeNumber: number.codeNumber,
     codeNotation: number.codeNotation,
@@ -66,7 +77,7 @@ export async function registerUnitCopy(q: Queryable, doc: OutgoingDocument, reci
     // The incoming field stops at 999 pages (Appendix VI: N3).
     pageCount: doc.pageCount !== null && doc.pageCount <= 999 ? doc.pageCount : null,
     description: doc.description,
-    id: randomUUID(),
+    id: o.id,
     agencyId: doc.agencyId,
     arrivalYear: year,
     arrivalNumber,
@@ -110,20 +121,24 @@ export async function registerUnitCopy(q: Queryable, doc: OutgoingDocument, reci
     updatedAt: (ctx.appliedAt ?? ctx.now).toISOString(),
     version: 1,
   };
-  return { id: copy.id, poke: await saveDocument(q, copy, ctx.org, true) };
 }
 
 /** Mark a unit's copy revoked (kept, frozen, with the reason); returns who to poke. */
 export async function revokeUnitCopy(q: Queryable, incomingId: string, doc: OutgoingDocument, reason: string, ctx: RuleContext): Promise<Set<string>> {
   const copy = await loadDocument(q, incomingId, true);
-  if (!copy || (copy.revocation ?? null) !== null) return new Set();
+  const next = copy ? revokedCopyOf(copy, doc, reason, ctx) : null;
+  return next ? saveDocument(q, next, ctx.org, false) : new Set();
+}
+
+/** The copy marked revoked (kept, frozen, with the reason); null when it already is. */
+export function revokedCopyOf(copy: IncomingDocument, doc: Pick<OutgoingDocument, 'id'>, reason: string, ctx: RuleContext): IncomingDocument | null {
+  if ((copy.revocation ?? null) !== null) return null;
   const at = ctx.now.toISOString();
-  const next: IncomingDocument = {
+  return {
     ...copy,
     revocation: { outgoingId: doc.id, reason, at },
     history: [...copy.history, entry(copy.history.length + 1, ctx, 'revoked', `Văn bản bị cơ quan ban hành thu hồi: ${reason}`, { outgoingId: doc.id })],
     updatedAt: (ctx.appliedAt ?? ctx.now).toISOString(),
     version: copy.version + 1,
   };
-  return saveDocument(q, next, ctx.org, false);
 }

@@ -3,7 +3,8 @@
  * root (server/kinds.ts) and the admin routes use it: the kind the generic pull and push
  * dispatch to, and the agency's settings (registers, trusted roots). The kind reads stored
  * files (the signed PDFs are checked against the drafts they sign), so it is made with the
- * server's blob store.
+ * server's blob store. The demo seed and the benchmarks load many documents at once with the
+ * bulk insert, and build the units' incoming copies with the dispatch's own functions.
  */
 import { OUTGOING_KIND } from '../../shared/outgoing/constants.js';
 import type { ServerKind } from '../sync/kinds.js';
@@ -23,3 +24,6 @@ export function outgoingKind(blobs: BlobReader): ServerKind {
 
 export { loadOutgoing, saveOutgoing } from './store.js';
 export { defaultOutgoingSettings, loadOutgoingSettings, outgoingSettingsOf, parseOutgoingSettings, writeOutgoingSettings } from './settings.js';
+export { bulkInsertOutgoing } from './bulkInsert.js';
+export { revokedCopyOf, unitCopyOf } from './dispatch.js';
+export { agencyFacts, type AgencyFacts } from './numbering.js';

@@ -8,6 +8,7 @@ import { SCHEDULE_KIND } from '../../shared/schedule/constants.js';
 import type { ScheduleEntry, ScheduleWeek } from '../../shared/schedule/model.js';
 import { entryAccessUserIds, weekAccessUserIds, type WeekFacts } from '../../shared/schedule/rights.js';
 import type { Queryable } from '../db/database.js';
+import { insertAccessRows, insertFileRows, logPuts } from '../sync/bulkRows.js';
 import type { ServerKind } from '../sync/kinds.js';
 import { scheduleFileHoldings } from './files.js';
 import { scheduleServerMutations } from './mutations.js';
@@ -42,7 +43,7 @@ export async function bulkInsertSchedule(q: Queryable, entries: readonly Schedul
   for (let i = 0; i < entries.length; i += BATCH) await insertEntries(q, entries.slice(i, i + BATCH), statuses, org);
   // Last, as in every write: the change-log sequence is taken under its row lock.
   const ids = [...weeks.map((w) => w.id), ...entries.map((e) => e.id)];
-  for (let i = 0; i < ids.length; i += BATCH) await logPuts(q, ids.slice(i, i + BATCH));
+  for (let i = 0; i < ids.length; i += BATCH) await logPuts(q, SCHEDULE_KIND, ids.slice(i, i + BATCH));
 }
 
 const weekKey = (agencyId: string, weekStart: string): string => `${agencyId}/${weekStart}`;
@@ -78,8 +79,9 @@ async function insertWeeks(q: Queryable, weeks: readonly ScheduleWeek[], org: Or
     ],
   );
   const everyone = [...weekAccessUserIds(org)];
-  await insertAccess(
+  await insertAccessRows(
     q,
+    SCHEDULE_KIND,
     weeks.flatMap((w) => everyone.map(() => w.id)),
     weeks.flatMap(() => everyone),
   );
@@ -110,21 +112,6 @@ async function insertEntries(q: Queryable, entries: readonly ScheduleEntry[], st
     for (const sha of entryFileShas(e)) (fileEntry.push(e.id), fileSha.push(sha));
     for (const u of entryAccessUserIds(e, statuses.get(weekKey(e.agencyId, e.weekStart)) ?? null, org)) (accessEntry.push(e.id), accessUser.push(u));
   }
-  if (fileEntry.length > 0)
-    await q.query(`INSERT INTO record_files (record_id, sha256, kind) SELECT r, s, 'schedule' FROM unnest($1::uuid[], $2::text[]) AS x(r, s) ON CONFLICT DO NOTHING`, [fileEntry, fileSha]);
-  await insertAccess(q, accessEntry, accessUser);
-}
-
-async function insertAccess(q: Queryable, records: readonly string[], users: readonly string[]): Promise<void> {
-  if (records.length > 0)
-    await q.query(`INSERT INTO record_access (record_id, user_id, kind) SELECT r, u, 'schedule' FROM unnest($1::uuid[], $2::uuid[]) AS x(r, u)`, [records, users]);
-}
-
-/** One put per record, for everyone who sees it. */
-async function logPuts(q: Queryable, ids: readonly string[]): Promise<void> {
-  const last = Number((await q.query<{ seq: number }>('UPDATE change_counter SET seq = seq + $1 WHERE id = 1 RETURNING seq', [ids.length])).rows[0]!.seq);
-  await q.query(`INSERT INTO record_changes (seq, kind, record_id, user_id, op) SELECT s, 'schedule', r, NULL, 'put' FROM unnest($1::bigint[], $2::uuid[]) AS x(s, r)`, [
-    ids.map((_, i) => last - ids.length + 1 + i),
-    ids,
-  ]);
+  await insertFileRows(q, SCHEDULE_KIND, fileEntry, fileSha);
+  await insertAccessRows(q, SCHEDULE_KIND, accessEntry, accessUser);
 }

@@ -7,6 +7,9 @@
  * what the server would hold had people done it. Last, the weekly schedule: the
  * agency's schedule settings (the office, the meeting rooms), then about six months of
  * weeks and the three to come, made by the shared schedule rules (content/schedule.ts).
+ * Then the outgoing documents of the two years (seedOutgoing.ts): the registers, a demo CA
+ * the agency trusts, documents in every state with PDFs signed by the engine, some answering
+ * the incoming documents, and the signing keys as PKCS#12 files for the demo's people.
  */
 import { applyMutation, createIncoming, type RuleContext } from '../../shared/incoming/rules.js';
 import type { IncomingDocument } from '../../shared/incoming/model.js';
@@ -23,6 +26,8 @@ import { demoSchedule, demoScheduleSettings, type DemoScheduleOptions } from './
 import { demoTasks, taskSourceOf, type DemoTaskDocument } from './content/tasks.js';
 import { DEMO_PASSWORD, demoOrganisation, type DemoOrg } from './content/organisation.js';
 import { renderIncomingPdf } from './content/pdf.js';
+import { demoOutgoingCount, type DemoReplySource } from './content/outgoing.js';
+import { replySourceOf, seedDemoOutgoing, startDemoPki, type DemoOutgoingSeedOptions } from './seedOutgoing.js';
 
 export async function isSeeded(db: Db): Promise<boolean> {
   return (await db.query('SELECT 1 FROM agencies LIMIT 1')).rowCount > 0;
@@ -38,6 +43,11 @@ export interface SeedOptions {
   tasks?: number;
   /** The weekly schedule: weeks before and after the current one (default 26 and 3); false: none (nor its settings). */
   schedule?: false | Partial<Omit<DemoScheduleOptions, 'endDate'>>;
+  /**
+   * The outgoing documents (default: with PDFs, half as many as the incoming documents; without
+   * PDFs, none); false: none (nor the registers, the demo CA and its keys).
+   */
+  outgoing?: false | DemoOutgoingSeedOptions;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -128,7 +138,17 @@ export async function seedDemoSchedule(db: Db, demo: DemoOrg, options: DemoSched
   return entries.length + weeks.length;
 }
 
-export async function seedDemo(context: Pick<ServerContext, 'db' | 'blobs'>, options: SeedOptions): Promise<{ users: number; documents: number; tasks: number; schedule: number }> {
+export interface SeedStats {
+  users: number;
+  documents: number;
+  tasks: number;
+  schedule: number;
+  outgoing: number;
+  /** The demo signing keys written (PKCS#12, password DEMO_PASSWORD). */
+  keyFiles: string[];
+}
+
+export async function seedDemo(context: Pick<ServerContext, 'db' | 'blobs'>, options: SeedOptions): Promise<SeedStats> {
   const { db, blobs } = context;
   const demo = demoOrganisation();
   await seedOrganisation(db, demo);
@@ -141,6 +161,11 @@ export async function seedDemo(context: Pick<ServerContext, 'db' | 'blobs'>, opt
   let batchBlobs: BulkBlob[] = [];
   let done = 0;
   const sources: DemoTaskDocument[] = [];
+  const outgoing = options.outgoing ?? (withPdfs ? {} : false);
+  const replySources: DemoReplySource[] = [];
+  // Its keys are made on the thread pool while the incoming documents are rendered.
+  const pki = outgoing === false ? undefined : startDemoPki(demo, { endDate, years: 2 });
+  pki?.catch(() => undefined);
   for (const d of demoIncomingDocuments(demo, { count: options.documents, endDate, years: 2 })) {
     const source = taskSourceOf(d);
     if (source) sources.push(source);
@@ -154,7 +179,12 @@ export async function seedDemo(context: Pick<ServerContext, 'db' | 'blobs'>, opt
       files = [{ sha256, name: d.fileName, size: bytes.byteLength, mime: 'application/pdf' }];
       batchBlobs.push({ sha256, size: bytes.byteLength, uploadedBy: d.registeredBy, createdAt: new Date(d.arrivalDate).toISOString() });
     }
-    batch.push(replayPlan(d, n, users, org, files));
+    const doc = replayPlan(d, n, users, org, files);
+    batch.push(doc);
+    if (outgoing !== false) {
+      const reply = replySourceOf(d, doc, org);
+      if (reply) replySources.push(reply);
+    }
     if (batch.length >= 500) {
       await bulkInsertDocuments(db, batch, org, batchBlobs);
       done += batch.length;
@@ -168,5 +198,9 @@ export async function seedDemo(context: Pick<ServerContext, 'db' | 'blobs'>, opt
   options.onProgress?.(done, options.documents);
   const tasks = await seedDemoTasks(db, demo, org, { count: options.tasks ?? demoTaskCount(options.documents), endDate, documents: sources });
   const schedule = options.schedule === false ? 0 : await seedDemoSchedule(db, demo, { weeksBack: 26, weeksAhead: 3, ...options.schedule, endDate });
-  return { users: org.users.length, documents: done, tasks, schedule };
+  const out =
+    outgoing === false
+      ? null
+      : await seedDemoOutgoing({ db, blobs }, demo, { ...outgoing, count: outgoing.count ?? demoOutgoingCount(options.documents), endDate, years: 2, withPdfs, replySources, ...(pki ? { pki } : {}) });
+  return { users: org.users.length, documents: done, tasks, schedule, outgoing: out?.documents ?? 0, keyFiles: out?.keyFiles ?? [] };
 }

@@ -50,6 +50,12 @@ export interface IncomingPdfInput {
   recipients?: string[];
   urgency?: Urgency;
   confidentiality?: Confidentiality;
+  /**
+   * The agency's own document before it is issued: "Số:      /{codeNotation}" and "{place},
+   * ngày      tháng      năm      ", blanks the clerk's seal stamps the number and the date into
+   * (src/node/pdfsign issueStamps); `codeNumber` is not printed, `issuedDate` only seeds the body.
+   */
+  unnumbered?: boolean;
 }
 
 type Style = FontStyle;
@@ -219,10 +225,12 @@ export async function renderIncomingPdf(raw: IncomingPdfInput): Promise<Uint8Arr
   const fonts = new Map<Style, SubsetFont>();
   for (const st of styles) fonts.set(st, new SubsetFont(fontFace(st), context));
 
-  const numberSymbol = `${input.codeNumber.trim()}/${input.codeNotation.normalize('NFC').trim()}`;
+  // Six spaces: the blank a clerk's number of up to five digits is stamped into.
+  const numberSymbol = `${input.unnumbered ? '      ' : input.codeNumber.trim()}/${input.codeNotation.normalize('NFC').trim()}`;
+  const dateLine = input.unnumbered ? `${input.place ?? 'Hà Nội'}, ngày      tháng      năm      ` : placeDateLine(input.place ?? 'Hà Nội', input.issuedDate);
   const letter = isLetter(input.documentType);
   const subject = input.subject.normalize('NFC').trim();
-  pdf.setTitle(`${numberSymbol} — ${subject}`.slice(0, 500), { showInWindowTitleBar: false });
+  pdf.setTitle((input.unnumbered ? subject : `${numberSymbol} — ${subject}`).slice(0, 500), { showInWindowTitleBar: false });
   pdf.setSubject(subject);
   pdf.setProducer('iOffice demo');
   pdf.setCreator('iOffice demo');
@@ -267,7 +275,7 @@ export async function renderIncomingPdf(raw: IncomingPdfInput): Promise<Uint8Arr
   ry -= 16;
   const mottoW = w.centred('bold', 13, rightC, ry, 'Độc lập - Tự do - Hạnh phúc');
   w.line(rightC - mottoW / 2, ry - 3, rightC + mottoW / 2, ry - 3);
-  w.centred('italic', 13, rightC, Math.min(dateY, ry - 24), placeDateLine(input.place ?? 'Hà Nội', input.issuedDate));
+  w.centred('italic', 13, rightC, Math.min(dateY, ry - 24), dateLine);
   w.y = Math.min(ly, dateY - 24) - 8;
 
   // Type name and subject (not for letters, whose subject sits under the number).
@@ -321,7 +329,9 @@ export async function renderIncomingPdf(raw: IncomingPdfInput): Promise<Uint8Arr
     w.newPage();
     w.y -= 16;
     w.centred('bold', 13, ML + CONTENT_W / 2, w.y, 'PHỤ LỤC');
-    const ref = `(Kèm theo ${input.documentType} số ${numberSymbol} ngày ${formatDateVi(input.issuedDate)} của ${input.issuer})`;
+    const ref = input.unnumbered
+      ? `(Kèm theo ${input.documentType} số ${numberSymbol} của ${input.issuer})`
+      : `(Kèm theo ${input.documentType} số ${numberSymbol} ngày ${formatDateVi(input.issuedDate)} của ${input.issuer})`;
     for (const l of wrap('italic', 13, ref, CONTENT_W - 40)) {
       w.y -= 17;
       w.centred('italic', 13, ML + CONTENT_W / 2, w.y, l);
