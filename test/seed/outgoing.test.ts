@@ -21,7 +21,7 @@ import { OutgoingDocument } from '../../src/shared/outgoing/model.js';
 import { registerFor, symbolFor } from '../../src/shared/outgoing/numbering.js';
 import { outgoingViewsOf } from '../../src/shared/outgoing/rights.js';
 import { vnDateParts } from '../../src/shared/text/vietnamese.js';
-import { loadPkcs12, verifyPdfSignatures } from '../../src/node/pdfsign/index.js';
+import { findPlacement, loadPkcs12, verifyPdfSignatures } from '../../src/node/pdfsign/index.js';
 import { certificateSummaryOf } from '../../src/node/pdfsign/certificateSummary.js';
 import { loadOrganisation } from '../../src/server/org/organisation.js';
 import { openServerContext, startServer, type RunningServer } from '../../src/server/server.js';
@@ -30,6 +30,8 @@ import { DEMO_PASSWORD, DEMO_USERS, demoOrganisation } from '../../src/server/se
 import { buildDemoOutgoing, demoOutgoingRegisters, planDemoOutgoing, type DemoReplySource, type OutgoingPlan, type PlanFiles } from '../../src/server/seed/content/outgoing.js';
 import { replayPlan, seedDemo } from '../../src/server/seed/seedDemo.js';
 import { replySourceOf } from '../../src/server/seed/seedOutgoing.js';
+import { placementOf } from '../../src/server/seed/content/outgoingSigning.js';
+import { renderPdfWithText } from '../../src/server/seed/content/pdf.js';
 import { login, PushClient } from '../helpers/api.js';
 import { download, expectApplied, outgoingOf, pullIncoming, pullOutgoing, sealAs, signAs, upload } from '../server/outgoingSupport.js';
 
@@ -247,6 +249,39 @@ describe('seedDemo with the outgoing documents (PGlite, as the demo runs)', () =
     const checks = await verifyPdfSignatures(await context.blobs.read(own.versions.at(-1)!.file.sha256), { trustedRoots: [root] });
     expect(checks[0]!.signer?.fingerprintSha256).toBe(own.signatures[0]!.certificate.sha256);
     expect(Date.parse(checks[0]!.signingTime!)).toBe(Math.floor(Date.parse(own.signatures[0]!.at) / 1000) * 1000);
+    // The number in the blank before "/SYMBOL", the date's parts in "ngày … tháng … năm …" (pdf.js reads the page and its stamps).
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pdf = await getDocument({ data: await context.blobs.read(own.versions.at(-1)!.file.sha256), isEvalSupported: false, verbosity: 0 }).promise;
+    const page = await pdf.getPage(1);
+    const items = (await page.getTextContent()).items.filter((i) => 'str' in i) as { str: string; transform: number[] }[];
+    const symbol = items.find((i) => i.str.includes(`/${own.number!.codeNotation}`))!;
+    const stamps = ((await page.getAnnotations()) as { subtype: string; contentsObj?: { str: string }; rect: number[] }[]).filter((a) => a.subtype === 'FreeText');
+    const number = stamps.find((a) => a.contentsObj?.str === own.number!.codeNumber)!;
+    expect(Math.abs(number.rect[1]! - symbol.transform[5]!)).toBeLessThan(8);
+    expect(number.rect[2]!).toBeLessThanOrEqual(symbol.transform[4]! + 1);
+    const vn = new Date(Date.parse(own.number!.issuedAt) + 7 * 3600_000);
+    expect(stamps.map((a) => a.contentsObj?.str)).toEqual(expect.arrayContaining([String(vn.getUTCDate()).padStart(2, '0'), String(vn.getUTCFullYear())]));
+    await pdf.destroy();
+  });
+
+  it('places the signatures as the engine reading the PDF would: the text the seed drew gives the places pdf.js finds', async () => {
+    const cases = [
+      { documentType: 'Quyết định', codeNotation: 'QĐ-UBND', signerPosition: 'TM. Ủy ban nhân dân, KT. Chủ tịch, Phó Chủ tịch', signerName: 'Nguyễn Đức Thắng' },
+      { documentType: 'Công văn', codeNotation: 'UBND-KGVX', signerPosition: 'Chủ tịch', signerName: 'Trần Minh Quang', addressee: 'Sở Tài chính; Sở Nội vụ' },
+      { documentType: 'Giấy mời', codeNotation: 'GM-UBND', signerPosition: 'TL. Chủ tịch, Chánh Văn phòng', signerName: 'Đặng Quốc Khánh' },
+    ];
+    const near = (a: unknown, b: unknown): void => {
+      if (typeof a === 'number') expect(Math.abs(a - (b as number))).toBeLessThan(0.1);
+      else if (a && typeof a === 'object') for (const k of Object.keys(a)) near((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]);
+      else expect(a).toBe(b);
+    };
+    for (const c of cases) {
+      const r = await renderPdfWithText({ ...c, unnumbered: true, issuer: demo.agency.name, issuerHeader: 'Ủy ban nhân dân\ntỉnh Kon Tum', codeNumber: '', issuedDate: '2026-11-20', subject: 'Về việc triển khai thực hiện Kế hoạch chuyển đổi số năm 2026', place: 'Kon Tum' });
+      const read = await findPlacement(r.bytes, { signerName: c.signerName });
+      expect(read.numberSlot?.suffix).toBe(`/${c.codeNotation}`);
+      expect(read.dateSlot?.year).not.toBeNull();
+      near(placementOf(r, c.signerName), read);
+    }
   });
 
   it('answers incoming documents that exist, seen by the reply’s author', async () => {

@@ -74,7 +74,8 @@ interface Line {
   text: string;
 }
 
-interface Item {
+/** A run of text on a page, as pdf.js reports it (or as the program that drew the page knows it). */
+export interface TextItem {
   str: string;
   x: number;
   y: number;
@@ -85,7 +86,7 @@ interface Item {
 const BLANK = /[\s._…]/u;
 
 /** Characters of one text item, placed in proportion to their advances in DejaVu. */
-function charsOf(item: Item): Char[] {
+function charsOf(item: TextItem): Char[] {
   const chars = [...item.str.normalize('NFC')];
   const face = fontFace('regular');
   const widths = chars.map((c) => Math.max(face.widthOf(c), 0.01));
@@ -100,9 +101,9 @@ function charsOf(item: Item): Char[] {
   return out;
 }
 
-function linesOf(page: number, items: Item[]): Line[] {
+function linesOf(page: number, items: TextItem[]): Line[] {
   const sorted = items.filter((i) => i.str !== '' && i.size > 0).sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: { y: number; size: number; items: Item[] }[] = [];
+  const lines: { y: number; size: number; items: TextItem[] }[] = [];
   for (const it of sorted) {
     const line = lines.find((l) => Math.abs(l.y - it.y) < 0.3 * Math.max(l.size, it.size));
     if (line) {
@@ -159,7 +160,7 @@ async function readLines(pdf: Uint8Array): Promise<{ pages: { width: number; hei
         continue;
       }
       const content = await page.getTextContent();
-      const items: Item[] = [];
+      const items: TextItem[] = [];
       for (const it of content.items) {
         if (!('str' in it)) continue;
         const [a, b, , , e, f] = it.transform as number[];
@@ -246,6 +247,24 @@ function signerBlock(lines: Line[], page: { width: number; height: number }, sig
 /** Where the number, the issue date, the signature and the seal go. */
 export async function findPlacement(pdf: Uint8Array, o: { signerName?: string } = {}): Promise<Placement> {
   const { pages, lines } = await readLines(pdf);
+  return placementOfLines(pages, lines, o);
+}
+
+/**
+ * The same, from the text of the pages as the program that drew them knows it (the demo seed's
+ * own documents): no PDF to read back. `text[i]`: the runs of page i (only the first and the
+ * last pages are looked at).
+ */
+export function placementFromText(pages: readonly { width: number; height: number }[], text: readonly (readonly TextItem[])[], o: { signerName?: string } = {}): Placement {
+  const last = pages.length - 1;
+  return placementOfLines(
+    pages,
+    pages.map((_, i) => (i === 0 || i === last ? linesOf(i, [...(text[i] ?? [])]) : [])),
+    o,
+  );
+}
+
+function placementOfLines(pages: readonly { width: number; height: number }[], lines: readonly Line[][], o: { signerName?: string }): Placement {
   const last = pages.length - 1;
   const first = lines[0] ?? [];
   const rect = signerBlock(lines[last] ?? [], pages[last]!, o.signerName);
@@ -253,7 +272,7 @@ export async function findPlacement(pdf: Uint8Array, o: { signerName?: string } 
   const seal: Rect = { x: rect.x + rect.width / 3 - d, y: rect.y + rect.height / 2 - d / 2, width: d, height: d };
   return {
     pageCount: pages.length,
-    pages,
+    pages: [...pages],
     numberSlot: findNumber(first),
     dateSlot: findDate(first),
     signerRect: { page: last, rect },

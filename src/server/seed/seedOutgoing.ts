@@ -7,11 +7,12 @@
  * with the incoming documents' bulk insert, and the signing keys written as PKCS#12 files for
  * the demo's people.
  *
- * Signing takes time (rendering the draft, reading it with pdf.js for the placement, two
- * signatures: some 50–100 ms a document on a quiet machine), and the demo's first start must
- * stay short, so not every document gets PDFs of its own:
- *  - the documents of the last weeks — every one not yet issued (drafts, in review, awaiting
- *    the signature, the number, the seal) and the `ownFiles` (default 40) issued last — have
+ * Signing takes time — some 30 ms for each of the two signatures a document carries, on a quiet
+ * 2-vCPU machine, besides rendering its drafts (where the signature goes is found in the text the
+ * seed drew, not read back with pdf.js) — and the demo's first start must stay only a few seconds
+ * longer (measured: docs/benchmarks.md, #10), so not every document gets PDFs of its own:
+ *  - the documents of the last days — every one not yet issued (drafts, in review, awaiting
+ *    the signature, the number, the seal) and the `ownFiles` (default 20) issued last — have
  *    their own: drafts with their own subject and blanks, signed by their signer at their
  *    signing time, numbered and sealed with their own number and date;
  *  - older ones share, per signer, the files of one of them (the most recent that went furthest):
@@ -19,7 +20,7 @@
  *    signer and the agency, another number and subject. The records (number, dates, signatures,
  *    deliveries) are each document's own.
  * Without PDFs (`withPdfs: false`, the benchmarks) every document shares, so a hundred thousand
- * documents cost a few dozen signatures.
+ * documents cost one signed set per signer.
  */
 import { join } from 'node:path';
 import type { OrgView } from '../../shared/domain/org.js';
@@ -50,7 +51,7 @@ import {
 import { outgoingBody } from './content/outgoingTexts.js';
 import { DemoImages, makeDemoPki, placementOf, sealAsAgency, signAsSigner, writeDemoKeys, DEMO_KEY_PASSWORD, type DemoPki } from './content/outgoingSigning.js';
 import type { DemoOrg } from './content/organisation.js';
-import { renderIncomingPdf, type IncomingPdfInput } from './content/pdf.js';
+import { renderPdfWithText, type IncomingPdfInput, type RenderedPdf } from './content/pdf.js';
 import { createRandom } from './content/random.js';
 
 export interface DemoOutgoingSeedOptions {
@@ -60,7 +61,7 @@ export interface DemoOutgoingSeedOptions {
   awaitingNumber?: number;
   /** Numbered documents left awaiting the seal (default 2). */
   awaitingSeal?: number;
-  /** The issued documents, most recent first, that get PDFs of their own (default 40). */
+  /** The issued documents, most recent first, that get PDFs of their own (default 20). */
   ownFiles?: number;
   /** Where the demo's signing keys are written (`<dir>/<username>.p12`); left out: nowhere. */
   certificatesDir?: string;
@@ -183,18 +184,18 @@ class OutgoingFiles {
 
   private async make(p: OutgoingPlan, drafts: number): Promise<PlanFiles> {
     const created = stepOf(p, 'create')!;
-    const bytes: Uint8Array[] = [];
+    const rendered: RenderedPdf[] = [];
     const files: AttachmentFile[] = [];
     for (let v = 0; v < drafts; v++) {
-      const pdf = await renderIncomingPdf(this.pdfInput(p, v));
-      bytes.push(pdf);
-      files.push(await this.store(pdf, `du-thao-lan-${v + 1}.pdf`, p.author.id, created.at));
+      const pdf = await renderPdfWithText(this.pdfInput(p, v));
+      rendered.push(pdf);
+      files.push(await this.store(pdf.bytes, `du-thao-lan-${v + 1}.pdf`, p.author.id, created.at));
     }
     const sign = stepOf(p, 'sign');
     const seal = stepOf(p, 'seal');
     if (!sign) return { drafts: files, signed: null, issued: null };
-    const last = bytes.at(-1)!;
-    const placement: Placement = await placementOf(last, p.signer.fullName);
+    const last = rendered.at(-1)!.bytes;
+    const placement: Placement = placementOf(rendered.at(-1)!, p.signer.fullName);
     const key = this.pki.signers.get(p.signer.id);
     if (!key) throw new Error(`no demo key for ${p.signer.username}`);
     const position = [p.competence, p.signer.position].filter((s) => s !== '').join(' ');
@@ -239,7 +240,10 @@ export async function seedDemoOutgoing(
     ...(o.awaitingSeal !== undefined ? { awaitingSeal: o.awaitingSeal } : {}),
     replySources: o.replySources,
   });
-  const files = new OutgoingFiles(context.blobs, demo, pki, plans, { withPdfs: o.withPdfs, ownFiles: o.ownFiles ?? 40 });
+  const files = new OutgoingFiles(context.blobs, demo, pki, plans, { withPdfs: o.withPdfs, ownFiles: o.ownFiles ?? 20 });
+  // The key files' encryption runs on the thread pool while the documents are made.
+  const keysWritten: Promise<string[]> = o.certificatesDir ? writeDemoKeys(pki, o.certificatesDir, DEMO_KEY_PASSWORD) : Promise.resolve([]);
+  keysWritten.catch(() => undefined);
   const agency = { name: demo.agency.name, abbreviation: demo.agency.abbreviation };
   let copies = 0;
   for (let i = 0; i < plans.length; i += BATCH) {
@@ -265,7 +269,7 @@ export async function seedDemoOutgoing(
     await bulkInsertDocuments(db, unitCopies, org);
     copies += unitCopies.length;
   }
-  const keyFiles = o.certificatesDir ? await writeDemoKeys(pki, o.certificatesDir, DEMO_KEY_PASSWORD) : [];
+  const keyFiles = await keysWritten;
   return { documents: plans.length, copies, keyFiles, pki };
 }
 

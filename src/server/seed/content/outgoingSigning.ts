@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import type { CertificateSummary, IssuedNumber } from '../../../shared/outgoing/model.js';
 import { formatNumberSymbol } from '../../../shared/domain/documentNumber.js';
 import {
-  findPlacement,
   generateKeys,
   issueStamps,
   keyFromPkcs8,
@@ -31,6 +30,8 @@ import {
   type SigningKey,
 } from '../../../node/pdfsign/index.js';
 import { certificateSummaryOf } from '../../../node/pdfsign/certificateSummary.js';
+import { placementFromText } from '../../../node/pdfsign/placement.js';
+import type { RenderedPdf } from './pdf.js';
 import type { DemoOrg, DemoUser } from './organisation.js';
 
 /** The password of every demo key file: the demo accounts' own. */
@@ -140,9 +141,14 @@ export class DemoImages {
   }
 }
 
-/** Where the signature and the seal go on a draft, as the core finds it (pdf.js reading the PDF). */
-export function placementOf(pdf: Uint8Array, signerName: string): Promise<Placement> {
-  return findPlacement(pdf, { signerName });
+/**
+ * Where the number, the date, the signature and the seal go on a draft: the engine's own rules
+ * (src/node/pdfsign placement) applied to the text the seed drew, as the core applies them to the
+ * text pdf.js reads — without reading the PDF back, which would cost the first start some 50 ms a
+ * document and seconds to load pdf.js.
+ */
+export function placementOf(draft: RenderedPdf, signerName: string): Placement {
+  return placementFromText(draft.pages, draft.text, { signerName });
 }
 
 /** The signer's signature on the draft, as the core's signDraft makes it. */

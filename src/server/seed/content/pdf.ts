@@ -18,6 +18,7 @@ import type { Confidentiality, Urgency } from '../../../shared/incoming/model.js
 import { formatDateVi, nfcDeep, placeDateLine } from '../../../shared/text/vietnamese.js';
 import { SubsetFont, fontFace, type FontStyle } from '../../../node/pdfFonts.js';
 import { FONT_KEYS, PageWriter, pdfNum as num, textWidth as widthOf } from '../../../node/pdfPage.js';
+import type { TextItem } from '../../../node/pdfsign/placement.js';
 import { fillerParagraphs, genericBody } from './prose.js';
 import { createRandom, hashSeed } from './random.js';
 
@@ -112,6 +113,13 @@ const SECRECY_LABEL: Record<Confidentiality, string | null> = { normal: null, co
 class Writer extends PageWriter {
   pageIndex = 0;
   y = PAGE_H - MT;
+  /** What each page says where, as a PDF reader would find it (justified body lines left out). */
+  readonly runs: TextItem[][] = [[]];
+
+  override text(style: Style, size: number, x: number, y: number, text: string): void {
+    super.text(style, size, x, y, text);
+    if (text !== '') (this.runs[this.pageIndex] ??= []).push({ str: text, x, y, width: widthOf(style, size, text), size });
+  }
 
   /** A line stretched to `width` by widening its spaces (TJ adjustments, so the spaces stay real text). */
   justified(style: Style, size: number, x: number, y: number, width: number, text: string): void {
@@ -214,6 +222,18 @@ function defaultRecipients(input: IncomingPdfInput): string[] {
 
 /** Render the document as a PDF. Deterministic: the same input gives the same bytes (no dates or random ids inside). */
 export async function renderIncomingPdf(raw: IncomingPdfInput): Promise<Uint8Array> {
+  return (await renderPdfWithText(raw)).bytes;
+}
+
+/** A rendered document, with its pages and where their text was drawn (placementFromText reads it). */
+export interface RenderedPdf {
+  bytes: Uint8Array;
+  pages: { width: number; height: number }[];
+  text: TextItem[][];
+}
+
+/** The PDF, and what its pages say where: the demo seed places its signatures without reading the PDF back. */
+export async function renderPdfWithText(raw: IncomingPdfInput): Promise<RenderedPdf> {
   // NFC everywhere: decomposed marks would be drawn as separate, unpositioned glyphs.
   const input = nfcDeep(raw);
   const pdf = await PDFDocument.create({ updateMetadata: false });
@@ -359,7 +379,8 @@ export async function renderIncomingPdf(raw: IncomingPdfInput): Promise<Uint8Arr
     page.node.set(PDFName.of('Resources'), resources);
     page.node.set(PDFName.of('Contents'), context.register(context.stream(deflateSync(Buffer.from(content, 'latin1')), { Filter: 'FlateDecode' })));
   }
-  return pdf.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY });
+  const bytes = await pdf.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY });
+  return { bytes, pages: streams.map(() => ({ width: PAGE_W, height: PAGE_H })), text: streams.map((_, i) => w.runs[i] ?? []) };
 }
 
 /** A multi-page document (for benchmarks): the same layout, with the body filled to `pages` pages. */
