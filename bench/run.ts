@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchCacheCipher } from './cacheCipher.js';
 import { benchMail } from './mail.js';
+import { benchOutgoing } from './outgoing.js';
 import { benchPdf } from './pdf.js';
 import { benchSchedule } from './schedule.js';
 import { benchServerPulls } from './serverPulls.js';
@@ -33,6 +34,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   schedule: benchSchedule,
   'ui-schedule': benchUiSchedule,
   signing: benchSigning,
+  outgoing: benchOutgoing,
 };
 
 // Every temporary folder of the run (servers, caches of 100,000 documents, browser
