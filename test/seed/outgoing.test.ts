@@ -95,6 +95,7 @@ describe('the demo outgoing documents, by the rules', () => {
 
   it('are valid states in every state of the workflow, most of them issued, none changed at or after now', () => {
     expect(docs.length).toBe(1000);
+    expect(new Set(docs.map((d) => d.id)).size).toBe(1000);
     for (const d of docs) expect(OutgoingDocument.safeParse(d).success, d.id).toBe(true);
     const byStatus = new Map<string, number>();
     for (const d of docs) byStatus.set(d.status, (byStatus.get(d.status) ?? 0) + 1);

@@ -56,7 +56,7 @@ import {
   type OutgoingTypeSpec,
   type RepliedDocument,
 } from './outgoingTexts.js';
-import { createRandom, uuidFromName, type Random } from './random.js';
+import { createRandom, hashSeed, uuidFromName, type Random } from './random.js';
 
 // ---------------------------------------------------------------------------------------------
 // Time in Vietnam (UTC+7), office hours 07:30–11:30 and 13:30–17:00 on working days.
@@ -555,12 +555,13 @@ export function planDemoOutgoing(org: DemoOrg, options: DemoOutgoingOptions): { 
   for (let dd = vnDay(start); dd < vnDay(end); dd++) if (working(dd)) days.push(dd);
   if (days.length === 0 || options.count <= 0) return { plans: [], arrivals: new Map() };
 
+  const base32 = hashSeed(`ioffice-demo/outgoing/${org.agency.code}/documents`);
   const current = options.count >= 20 ? CURRENT : [];
   const sources = [...(options.replySources ?? [])].filter((s) => s.readers.length > 0 && Date.parse(s.seenFrom) < end - 5 * DAY);
   const used = new Set<string>();
   const plans: OutgoingPlan[] = [];
 
-  const base = (r: Random, type: OutgoingTypeSpec, unit: UnitView, author: DemoUser, createdAt: number, replyTo: DemoReplySource | null, signerChoice?: 'chairman' | 'vice'): OutgoingPlan => {
+  const base = (key: string, r: Random, type: OutgoingTypeSpec, unit: UnitView, author: DemoUser, createdAt: number, replyTo: DemoReplySource | null, signerChoice?: 'chairman' | 'vice'): OutgoingPlan => {
     const topic = pl.topicFor(r, unit.unit.id);
     let s = pl.signerFor(r, type, unit.unit);
     if (signerChoice === 'chairman' && s.signer.id !== pl.people.chairman.id) s = { signer: pl.people.chairman, competence: TM_TYPES.has(type.name) ? 'TM.' : '', printed: TM_TYPES.has(type.name) ? 'TM. Ủy ban nhân dân, Chủ tịch' : 'Chủ tịch' };
@@ -571,7 +572,8 @@ export function planDemoOutgoing(org: DemoOrg, options: DemoOutgoingOptions): { 
     const asksReply = type.name === 'Công văn' && !replyTo && r.chance(0.25);
     return {
       index: 0,
-      id: r.uuid(),
+      // From its key, not the generator: ids stay unique for any number of documents.
+      id: uuidFromName(`ioffice-demo/outgoing/${org.agency.id}/${key}`),
       type,
       topic,
       subject: replyTo ? replySubject(r, type.name, replyTo) : outgoingSubject(r, type.name, topic, y),
@@ -599,7 +601,8 @@ export function planDemoOutgoing(org: DemoOrg, options: DemoOutgoingOptions): { 
 
   // The documents of the two years.
   for (let k = 0; k < options.count - current.length; k++) {
-    const r = rng.fork(`doc/${k}`);
+    // One generator per document, each of its own seed (forks of 32-bit seeds would meet among 100,000).
+    const r = createRandom((Math.imul(k + 1, 0x9e3779b1) ^ base32) >>> 0);
     let type = r.weighted(OUTGOING_TYPES.map((t) => [t, t.weight] as const));
     let replyTo: DemoReplySource | null = null;
     let createdAt = msAt(r.pick(days), r.int(WINDOWS[0][0], WINDOWS[1][1] - 1));
@@ -627,7 +630,7 @@ export function planDemoOutgoing(org: DemoOrg, options: DemoOutgoingOptions): { 
       author = pl.authorIn(r, unit);
     }
     if (!replyTo && type.signedBy !== 'office' && unit.unit.abbreviation === 'VP') type = typeByName('Công văn');
-    const p = base(r, type, unit, author, createdAt, replyTo);
+    const p = base(`doc/${k}`, r, type, unit, author, createdAt, replyTo);
     const route = pl.routeFor(r, author, unit, p.signer, p.topic);
     const hasReview = route.some((s) => s.kind === 'review');
     const returnAt = r.chance(0.2) ? r.weighted<StepKind>([[hasReview ? 'review' : 'sign', 6], [route.some((s) => s.kind === 'format') ? 'format' : 'sign', 3], ['sign', 1]]) : null;
@@ -648,7 +651,7 @@ export function planDemoOutgoing(org: DemoOrg, options: DemoOutgoingOptions): { 
     if (src) used.add(src.id);
     for (let back = 2; back < 40; back += 2) {
       const createdAt = snap(after(end - (back + 2) * DAY, r.int(0, OFFICE_DAY)));
-      const p = base(r, type, unit, who, createdAt, src ?? null, spec.signer);
+      const p = base(`current/${k}`, r, type, unit, who, createdAt, src ?? null, spec.signer);
       const route = pl.routeFor(r, who, unit, p.signer, p.topic).filter((s) => s.kind !== 'comment');
       const steps = timeline(r, pl, p, unit, route, { returnAt: spec.stop === 'returned' ? 'review' : null, cancel: false, forward: false });
       const stop = steps.findIndex((s) => isStop(s, spec.stop));
