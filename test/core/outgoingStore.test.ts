@@ -11,7 +11,7 @@ import type { Db } from '../../src/main/core/db/open.js';
 import { queryTerms, ftsMatchExpression } from '../../src/main/core/db/search.js';
 import { inView, outgoingRowOf, ROW_COLUMNS } from '../../src/main/core/outgoing/list.js';
 import { OutgoingStore } from '../../src/main/core/outgoing/store.js';
-import { OUTGOING_VIEWS, type OutgoingView } from '../../src/shared/outgoing/constants.js';
+import { OUTGOING_VIEWS, type OutgoingListName } from '../../src/shared/outgoing/constants.js';
 import { outgoingViewsOf } from '../../src/shared/outgoing/rights.js';
 import type { OutgoingDocument } from '../../src/shared/outgoing/model.js';
 import type { UserSummary } from '../../src/shared/model/organisation.js';
@@ -76,7 +76,7 @@ function make(w: ReturnType<typeof outgoingWorld>, o: { until: 'drafting' | 'rev
 }
 
 const ids = (rows: readonly { id: string }[]): string[] => rows.map((r) => r.id);
-const page = (store: OutgoingStore, view: OutgoingView, more: Partial<Parameters<OutgoingStore['listPage']>[0]> = {}) =>
+const page = (store: OutgoingStore, view: OutgoingListName, more: Partial<Parameters<OutgoingStore['listPage']>[0]> = {}) =>
   store.listPage({ view, filter: { documentType: null, urgency: null, registerId: null, year: null }, match: null, cursor: null, limit: 500, ...more });
 
 describe('the outgoing lists of each user', () => {
@@ -112,7 +112,7 @@ describe('the outgoing lists of each user', () => {
   });
 
   it('give the author their drafts, the reviewer and the signer what waits for them, the clerk what waits for a number', () => {
-    const listOf = (u: UserSummary, view: OutgoingView): string[] => {
+    const listOf = (u: UserSummary, view: OutgoingListName): string[] => {
       const store = new OutgoingStore(openCache(), () => OUTGOING_ORG);
       for (const d of w.visibleTo(u)) store.put(d, u);
       return page(store, view).rows.map((r) => r.status);

@@ -138,9 +138,9 @@ export type OutgoingHistoryAction = (typeof OUTGOING_HISTORY_ACTIONS)[number];
 
 /** The lists of the screen (issue #10: "Dự thảo của tôi", "Chờ tôi duyệt", "Chờ ký", "Chờ cấp số", "Đã phát hành"). */
 export const OUTGOING_VIEWS = ['mine', 'to_review', 'to_sign', 'to_issue', 'issued', 'all'] as const;
-export type OutgoingView = (typeof OUTGOING_VIEWS)[number];
+export type OutgoingListName = (typeof OUTGOING_VIEWS)[number];
 
-export const OUTGOING_VIEW_LABELS: Readonly<Record<OutgoingView, { vi: string; en: string }>> = {
+export const OUTGOING_VIEW_LABELS: Readonly<Record<OutgoingListName, { vi: string; en: string }>> = {
   mine: { vi: 'Dự thảo của tôi', en: 'My drafts' },
   to_review: { vi: 'Chờ tôi duyệt', en: 'Awaiting my review' },
   to_sign: { vi: 'Chờ ký', en: 'Awaiting signature' },

@@ -13,7 +13,7 @@
  */
 import { AppError } from '../../../shared/index.js';
 import { OUTGOING_VIEWS, outgoingActions } from '../../../shared/outgoing/index.js';
-import type { OutgoingView } from '../../../shared/outgoing/constants.js';
+import type { OutgoingListName } from '../../../shared/outgoing/constants.js';
 import type { OUTGOING_RPC, OutgoingView as OutgoingViewResult } from '../../../shared/outgoing/rpc.js';
 import type { PendingMutation } from '../../../shared/sync/records.js';
 import type { Handlers } from '../api/service.js';
@@ -75,7 +75,7 @@ export function outgoingHandlers(getCtx: () => OutgoingContext | null): Outgoing
       }
       for (const s of pending.creations()) adjust(s.row, +1);
       for (const view of OUTGOING_VIEWS) counts[view] = Math.max(0, counts[view]);
-      return counts satisfies Record<OutgoingView, number>;
+      return counts satisfies Record<OutgoingListName, number>;
     },
 
     'outgoing.get': async (p) => {

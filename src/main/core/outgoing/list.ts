@@ -10,7 +10,7 @@
 import { AppError, vnDateParts } from '../../../shared/index.js';
 import { formatNumberSymbol } from '../../../shared/domain/documentNumber.js';
 import { currentHolder, outgoingViewsOf, type OutgoingDocument, type OutgoingItem } from '../../../shared/outgoing/index.js';
-import type { OutgoingView } from '../../../shared/outgoing/constants.js';
+import type { OutgoingListName } from '../../../shared/outgoing/constants.js';
 import type { Viewer } from '../sync/kinds.js';
 
 /** The columns of one document, as stored (outgoing/schema.ts). */
@@ -107,12 +107,12 @@ export function rowToItem(r: OutgoingRow, pending: boolean): OutgoingItem {
 }
 
 /** Whether the row is in the list (before the filters). Mirrors viewSql(). */
-export function inView(r: OutgoingRow, view: OutgoingView): boolean {
+export function inView(r: OutgoingRow, view: OutgoingListName): boolean {
   return view === 'all' ? true : r[`in_${view}`] === 1;
 }
 
 /** The list's condition in SQL (written as the partial indexes' conditions, or SQLite will not use them). */
-export function viewSql(view: OutgoingView): string[] {
+export function viewSql(view: OutgoingListName): string[] {
   return view === 'all' ? [] : [`in_${view} = 1`];
 }
 
@@ -178,11 +178,11 @@ export const ORDER_SQL = 'sort_at DESC, id DESC';
 export const AFTER_SQL = '(sort_at < @afterSort OR (sort_at = @afterSort AND id < @afterId))';
 
 /** Opaque to the renderer; carries the list so a cursor of another list is refused rather than misread. */
-export function encodeCursor(view: OutgoingView, k: Keyset): string {
+export function encodeCursor(view: OutgoingListName, k: Keyset): string {
   return Buffer.from(JSON.stringify([view, k.sortAt, k.id]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(view: OutgoingView, s: string): Keyset {
+export function decodeCursor(view: OutgoingListName, s: string): Keyset {
   try {
     const v: unknown = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
     if (Array.isArray(v) && v.length === 3 && v[0] === view && typeof v[1] === 'string' && typeof v[2] === 'string') return { sortAt: v[1], id: v[2] };

@@ -8,7 +8,7 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { OrgView } from '../../../shared/domain/org.js';
 import { OUTGOING_KIND, OUTGOING_VIEWS, OutgoingDocument, type CertificateSummary } from '../../../shared/outgoing/schemas.js';
-import type { OutgoingView } from '../../../shared/outgoing/constants.js';
+import type { OutgoingListName } from '../../../shared/outgoing/constants.js';
 import type { Db } from '../db/open.js';
 import { ftsMatchExpression } from '../db/search.js';
 import type { LocalKind, Viewer } from '../sync/kinds.js';
@@ -40,7 +40,7 @@ export function outgoingFiles(d: Pick<OutgoingDocument, 'versions' | 'attachment
 }
 
 export interface OutgoingPageQuery {
-  view: OutgoingView;
+  view: OutgoingListName;
   filter: OutgoingFilter;
   /** An FTS5 MATCH expression (db/search.ts), or null: no search. */
   match: string | null;
@@ -197,8 +197,8 @@ export class OutgoingStore implements LocalKind<OutgoingDocument> {
   }
 
   /** The stored rows of every list (the badges). */
-  counts(): Record<OutgoingView, number> {
-    const out = {} as Record<OutgoingView, number>;
+  counts(): Record<OutgoingListName, number> {
+    const out = {} as Record<OutgoingListName, number>;
     for (const view of OUTGOING_VIEWS) {
       const where = viewSql(view);
       out[view] = (this.prepare(`SELECT count(*) AS n FROM outgoing_docs ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).get() as { n: number }).n;
